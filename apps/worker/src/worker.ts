@@ -1,0 +1,35 @@
+import { journeyTaskQueue } from '@tend/journey/ir';
+import { workflowsPath } from '@tend/workflows/path';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from './activities.js';
+
+export interface JourneyWorkerOptions extends ActivityDeps {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue?: string;
+  /** A pre-built workflow bundle (production); without it the workflows are bundled from source. */
+  workflowBundlePath?: string;
+}
+
+export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
+  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = options.workflowBundlePath
+    ? { workflowBundle: { codePath: options.workflowBundlePath } }
+    : { workflowsPath, bundlerOptions: sourceBundlerOptions };
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue ?? journeyTaskQueue,
+    activities: createActivities(options),
+    ...workflows,
+  });
+}
+
+/** Lets the bundler read our packages' TypeScript sources (the "@tend/source" export condition). */
+export const sourceBundlerOptions: WorkerOptions['bundlerOptions'] = {
+  webpackConfigHook: (config) => {
+    config.resolve ??= {};
+    config.resolve.conditionNames = ['@tend/source', 'import', 'require', 'default'];
+    config.resolve.extensionAlias = { '.js': ['.ts', '.js'] };
+    return config;
+  },
+};

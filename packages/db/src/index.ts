@@ -1,0 +1,5 @@
+export { openDatabase, type Database, type DatabaseHandle, type DatabaseOptions, type Transaction } from './database.js';
+export { newId } from './ids.js';
+export * from './schema/index.js';
+// Query operators come from here so every package uses this package's single drizzle-orm.
+export { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';

@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { contacts } from './contacts.js';
+import { workspaces } from './workspaces.js';
+
+/**
+ * Every accepted identify and track call, stored before it is routed to journeys.
+ * (workspace, message id) is unique, so a client's retry is recognised and not applied twice.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    messageId: text('message_id').notNull(),
+    type: text('type', { enum: ['identify', 'track'] }).notNull(),
+    name: text('name'),
+    contactId: text('contact_id').notNull().references(() => contacts.id),
+    properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Whether this identify created the contact: the "new contact" trigger fires on it. */
+    createdContact: boolean('created_contact').notNull().default(false),
+    /** Set once the event has been offered to every journey; null events are retried. */
+    routedAt: timestamp('routed_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('events_workspace_message_id').on(table.workspaceId, table.messageId),
+    index('events_contact_time').on(table.contactId, table.occurredAt),
+    index('events_unrouted').on(table.receivedAt).where(sql`routed_at is null`),
+  ],
+);

@@ -1,0 +1,37 @@
+import type { JourneyGraphInput, JourneyIr } from '@tend/journey';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { workspaces } from './workspaces.js';
+
+export const journeys = pgTable(
+  'journeys',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    /** The journey's slug, from its file ("welcome"). */
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['active', 'paused', 'archived'] }).notNull().default('active'),
+    /** The version new contacts enter; null until first published. */
+    liveVersion: integer('live_version'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.id] })],
+);
+
+/** Append-only: a published version never changes, so contacts in flight keep theirs. */
+export const journeyVersions = pgTable(
+  'journey_versions',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    version: integer('version').notNull(),
+    hash: text('hash').notNull(),
+    graph: jsonb('graph').$type<JourneyGraphInput>().notNull(),
+    ir: jsonb('ir').$type<JourneyIr>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.journeyId, table.version] }),
+    uniqueIndex('journey_versions_hash').on(table.workspaceId, table.journeyId, table.hash),
+  ],
+);

@@ -1,0 +1,42 @@
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * The send ledger: one row per message Tend means to send, keyed by an idempotency key
+ * derived from (workflow id, run id, node id, visit). A retried activity finds its row
+ * and does not send twice.
+ */
+export const messages = pgTable(
+  'messages',
+  {
+    idempotencyKey: text('idempotency_key').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    journeyId: text('journey_id'),
+    nodeId: text('node_id'),
+    channel: text('channel', { enum: ['email'] }).notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    html: text('html'),
+    status: text('status', { enum: ['sending', 'sent', 'skipped'] }).notNull(),
+    /** Why a message was skipped (e.g. the contact has no email address). */
+    reason: text('reason'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [index('messages_workspace_created').on(table.workspaceId, table.createdAt)],
+);
+
+/** Mail received by the dev mail catcher (npm start without SMTP_URL), shown on the Outbox page. */
+export const devMailbox = pgTable('dev_mailbox', {
+  id: text('id').primaryKey(),
+  messageId: text('message_id'),
+  from: text('from').notNull(),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text'),
+  html: text('html'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

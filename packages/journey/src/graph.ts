@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * The draft graph: what the editor saves and what `tend` keeps as a file. It is React Flow's
+ * own shape, and each node's `data` is that node's JSON config and nothing else.
+ */
+export const graphNodeSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  /** Integer version of the node type; old versions stay loadable. */
+  version: z.number().int().positive().default(1),
+  position: z.object({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const graphEdgeSchema = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  target: z.string().min(1),
+  /** The output of the source node this edge leaves from; null means its only output. */
+  sourceHandle: z.string().nullish(),
+});
+
+export const journeySettingsSchema = z.object({
+  /** once-ever: a contact enters at most once; once-at-a-time: again after the previous run ended. */
+  reentry: z.enum(['once-ever', 'once-at-a-time']).default('once-at-a-time'),
+});
+
+export const lifecycleStages = ['acquisition', 'conversion', 'growth', 'retention', 'win-back'] as const;
+
+export const journeyGraphSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes, e.g. "welcome-series"'),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  lifecycle: z.enum(lifecycleStages).optional(),
+  settings: journeySettingsSchema.default({ reentry: 'once-at-a-time' }),
+  nodes: z.array(graphNodeSchema),
+  edges: z.array(graphEdgeSchema),
+});
+
+export type GraphNode = z.infer<typeof graphNodeSchema>;
+export type GraphEdge = z.infer<typeof graphEdgeSchema>;
+export type JourneyGraph = z.infer<typeof journeyGraphSchema>;
+/** A graph as written by hand or by the editor, before defaults are applied. */
+export type JourneyGraphInput = z.input<typeof journeyGraphSchema>;

@@ -1,0 +1,18 @@
+export { compileJourney, contentHash, type CompileResult } from './compile.js';
+export {
+  journeyGraphSchema,
+  lifecycleStages,
+  type GraphEdge,
+  type GraphNode,
+  type JourneyGraph,
+  type JourneyGraphInput,
+} from './graph.js';
+
+export * from './ir/index.js';
+export { builtInNodes, catalogueJson, findNodeSpec } from './nodes/catalogue.js';
+export { durationUnits } from './nodes/control.js';
+export { nodeSpec, type NodeCategory, type NodeSpec } from './nodes/node-spec.js';
+export { sendEmailNode, type SendEmailConfig } from './nodes/send-email.js';
+export { formatProblem, type Problem } from './problem.js';
+export { templateError } from './templates.js';
+export { validateJourney, type ValidationResult } from './validate.js';

@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+import { journeyGraphSchema, type GraphEdge, type GraphNode, type JourneyGraph } from './graph.js';
+import { findNodeSpec } from './nodes/catalogue.js';
+import type { NodeSpec } from './nodes/node-spec.js';
+import type { Problem } from './problem.js';
+import { templateError } from './templates.js';
+
+export type ValidationResult =
+  | { ok: true; graph: JourneyGraph; problems: [] }
+  | { ok: false; graph?: JourneyGraph; problems: Problem[] };
+
+/** Every reason this journey cannot run, each naming its node and field. Never throws. */
+export function validateJourney(input: unknown): ValidationResult {
+  const parsed = journeyGraphSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: fileProblems(parsed.error, input) };
+  const graph = parsed.data;
+  const problems = [...nodeProblems(graph), ...edgeProblems(graph)];
+  if (problems.length === 0) problems.push(...shapeProblems(graph));
+  return problems.length === 0 ? { ok: true, graph, problems: [] } : { ok: false, graph, problems };
+}
+
+function fileProblems(error: z.ZodError, input: unknown): Problem[] {
+  const nodes = (input as { nodes?: { id?: unknown }[] } | null)?.nodes;
+  return error.issues.map((issue) => {
+    const [head, index, ...rest] = issue.path;
+    const nodeId = head === 'nodes' && typeof index === 'number' ? nodes?.[index]?.id : undefined;
+    if (typeof nodeId === 'string') return { nodeId, field: rest.join('.') || undefined, message: issue.message };
+    return { field: issue.path.join('.') || undefined, message: issue.message };
+  });
+}
+
+function nodeProblems(graph: JourneyGraph): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const node of graph.nodes) {
+    if (seen.has(node.id)) problems.push({ nodeId: node.id, message: 'two nodes share this id' });
+    seen.add(node.id);
+    const spec = findNodeSpec(node.type, node.version);
+    if (!spec) {
+      problems.push({ nodeId: node.id, field: 'type', message: `unknown node type "${node.type}" v${node.version}` });
+      continue;
+    }
+    problems.push(...configProblems(node, spec));
+  }
+  if (!graph.nodes.some((node) => findNodeSpec(node.type, node.version)?.category === 'trigger')) {
+    problems.push({ message: 'the journey has no entry: add a trigger node' });
+  }
+  return problems;
+}
+
+function configProblems(node: GraphNode, spec: NodeSpec): Problem[] {
+  const result = spec.config.safeParse(node.data);
+  if (!result.success) {
+    return result.error.issues.map((issue) => ({ nodeId: node.id, field: issue.path.join('.'), message: issue.message }));
+  }
+  if (spec.type !== 'send-email') return [];
+  const problems: Problem[] = [];
+  for (const field of ['subject', 'html', 'text'] as const) {
+    const source = (result.data as Record<string, unknown>)[field];
+    const error = typeof source === 'string' ? templateError(source) : null;
+    if (error) problems.push({ nodeId: node.id, field, message: error });
+  }
+  return problems;
+}
+
+function edgeProblems(graph: JourneyGraph): Problem[] {
+  const problems: Problem[] = [];
+  const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
+  const used = new Set<string>();
+  for (const edge of graph.edges) {
+    const source = nodes.get(edge.source);
+    const target = nodes.get(edge.target);
+    if (!source) problems.push({ field: `edges.${edge.id}`, message: `edge starts at unknown node "${edge.source}"` });
+    if (!target) problems.push({ field: `edges.${edge.id}`, message: `edge ends at unknown node "${edge.target}"` });
+    if (!source || !target) continue;
+    const sourceSpec = findNodeSpec(source.type, source.version);
+    const targetSpec = findNodeSpec(target.type, target.version);
+    const output = outputOf(edge, sourceSpec);
+    if (sourceSpec && !sourceSpec.outputs.includes(output)) {
+      problems.push({ nodeId: source.id, field: `outputs.${output}`, message: `"${source.type}" has no output "${output}"` });
+    }
+    if (targetSpec?.category === 'trigger') {
+      problems.push({ nodeId: target.id, message: 'a trigger starts the journey and cannot have incoming edges' });
+    }
+    const key = `${source.id}:${output}`;
+    if (used.has(key)) problems.push({ nodeId: source.id, field: `outputs.${output}`, message: 'this output has more than one edge' });
+    used.add(key);
+  }
+  for (const node of graph.nodes) {
+    for (const output of findNodeSpec(node.type, node.version)?.outputs ?? []) {
+      if (!used.has(`${node.id}:${output}`)) {
+        problems.push({ nodeId: node.id, field: `outputs.${output}`, message: 'connect this output (end a path with an Exit node)' });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Problems of the graph as a whole, checked once every node and edge is sound. */
+function shapeProblems(graph: JourneyGraph): Problem[] {
+  const problems: Problem[] = [];
+  const successors = successorMap(graph);
+  const reachable = new Set<string>();
+  const triggers = graph.nodes.filter((node) => findNodeSpec(node.type, node.version)?.category === 'trigger');
+  const stack = triggers.map((node) => node.id);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (reachable.has(id)) continue;
+    reachable.add(id);
+    stack.push(...(successors.get(id) ?? []));
+  }
+  for (const node of graph.nodes) {
+    if (!reachable.has(node.id)) problems.push({ nodeId: node.id, message: 'no trigger leads here: this node can never run' });
+  }
+  for (const nodeId of loopsWithoutWait(graph, successors)) {
+    problems.push({ nodeId, message: 'this loop has no wait in it, so it would spin forever: add a Wait node' });
+  }
+  return problems;
+}
+
+/** Returns one node of each loop that passes through no wait node. */
+function loopsWithoutWait(graph: JourneyGraph, successors: Map<string, string[]>): string[] {
+  const isWait = new Set(graph.nodes.filter((node) => node.type === 'wait').map((node) => node.id));
+  const state = new Map<string, 'open' | 'done'>();
+  const found: string[] = [];
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    for (const next of successors.get(id) ?? []) {
+      if (isWait.has(next)) continue;
+      if (state.get(next) === 'open') found.push(next);
+      else if (!state.has(next)) visit(next);
+    }
+    state.set(id, 'done');
+  };
+  for (const node of graph.nodes) if (!state.has(node.id) && !isWait.has(node.id)) visit(node.id);
+  return found;
+}
+
+function successorMap(graph: JourneyGraph): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const edge of graph.edges) map.set(edge.source, [...(map.get(edge.source) ?? []), edge.target]);
+  return map;
+}
+
+export function outputOf(edge: GraphEdge, spec: NodeSpec | undefined): string {
+  return edge.sourceHandle ?? (spec?.outputs.length === 1 ? spec.outputs[0]! : 'next');
+}

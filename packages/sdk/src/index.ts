@@ -1,0 +1,1 @@
+export { defineNode, type NodeContext, type NodeDefinition } from './define-node.js';
