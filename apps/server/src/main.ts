@@ -1,0 +1,25 @@
+// Production entry: the server alone, against a Postgres server and a Temporal cluster.
+// For the embedded, one-command setup run `npm start` (packages/dev) instead.
+import { openDatabase } from '@tend/db';
+import { readServerEnv } from './env.js';
+import { startServer } from './start.js';
+
+const env = readServerEnv();
+if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
+  console.error('apps/server on its own needs DATABASE_URL and TEMPORAL_ADDRESS. For the embedded defaults run `npm start`.');
+  process.exit(1);
+}
+const database = await openDatabase({ url: env.DATABASE_URL });
+const server = await startServer({
+  database,
+  temporalAddress: env.TEMPORAL_ADDRESS,
+  temporalNamespace: env.TEMPORAL_NAMESPACE,
+  host: env.HOST,
+  port: env.PORT,
+  writeKey: env.TEND_WRITE_KEY,
+  logger: true,
+});
+console.log(`Tend server listening on ${server.url} (workspace "${server.workspace.id}")`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void server.close().then(() => database.close()).then(() => process.exit(0)));
+}

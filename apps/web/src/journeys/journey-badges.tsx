@@ -1,0 +1,24 @@
+import { Badge, type BadgeTone } from '../ui/badge';
+import type { JourneySummary } from '../trpc';
+
+type Lifecycle = NonNullable<JourneySummary['lifecycle']>;
+type Status = JourneySummary['status'];
+
+const lifecycleTones: Record<Lifecycle, BadgeTone> = {
+  acquisition: 'info',
+  conversion: 'accent',
+  growth: 'good',
+  retention: 'neutral',
+  'win-back': 'warn',
+};
+
+const statusTones: Record<Status, BadgeTone> = { active: 'good', paused: 'warn', archived: 'neutral' };
+
+export function LifecycleBadge({ lifecycle }: { lifecycle: Lifecycle | null }) {
+  if (!lifecycle) return <span className="muted">—</span>;
+  return <Badge tone={lifecycleTones[lifecycle]}>{lifecycle}</Badge>;
+}
+
+export function JourneyStatusBadge({ status }: { status: Status }) {
+  return <Badge tone={statusTones[status]}>{status}</Badge>;
+}

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import { trpc, type LedgerMessage } from '../trpc';
+import { Badge, type BadgeTone } from '../ui/badge';
+import { EmptyState } from '../ui/empty-state';
+import { formatDateTime } from '../ui/format';
+import { Loading, QueryError } from '../ui/query-status';
+
+const statusTones: Record<LedgerMessage['status'], BadgeTone> = { sending: 'warn', sent: 'good', skipped: 'neutral' };
+
+/** The send ledger: one row per message a journey meant to send, newest first. */
+export function SentMessages({ pollMs }: { pollMs: number }) {
+  const messages = useQuery(trpc.outbox.messages.queryOptions({ limit: 100 }, { refetchInterval: pollMs }));
+  return (
+    <section className="section">
+      <h2>Sent messages</h2>
+      {messages.isPending && <Loading what="sent messages" />}
+      {messages.isError && <QueryError what="sent messages" error={messages.error} />}
+      {messages.data?.length === 0 && (
+        <EmptyState title="Nothing sent yet">
+          <p>A row appears here each time a contact reaches a Send email step, whether it was sent or skipped.</p>
+        </EmptyState>
+      )}
+      {messages.data && messages.data.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Time</th>
+              <th>Recipient</th>
+              <th>Subject</th>
+              <th>Status</th>
+              <th className="num">Attempts</th>
+              <th>Last error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.data.map((message) => (
+              <LedgerRow key={message.idempotencyKey} message={message} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function LedgerRow({ message }: { message: LedgerMessage }) {
+  const origin = [message.journeyId, message.nodeId].filter(Boolean).join(' › ');
+  return (
+    <tr>
+      <td className="nowrap" title={message.sentAt ? `sent ${formatDateTime(message.sentAt)}` : undefined}>
+        {formatDateTime(message.createdAt)}
+      </td>
+      <td>{message.recipient}</td>
+      <td>
+        {message.subject ?? <span className="muted">(no subject)</span>}
+        {origin && <div className="muted small">{origin}</div>}
+      </td>
+      <td>
+        <Badge tone={statusTones[message.status]} title={message.reason ?? undefined}>
+          {message.status}
+        </Badge>
+        {message.reason && <div className="muted small">{message.reason}</div>}
+      </td>
+      <td className="num">{message.attempts}</td>
+      <td className="error-text">{message.lastError ?? ''}</td>
+    </tr>
+  );
+}

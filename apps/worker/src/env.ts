@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  SMTP_URL: z.string().url('SMTP_URL must look like smtp://user:pass@host:587').optional(),
+  /** A workflow bundle built by `npm run bundle -w @tend/worker`; production workers load it. */
+  TEND_WORKFLOW_BUNDLE: z.string().optional(),
+});
+
+export type WorkerEnv = z.infer<typeof envSchema>;
+
+export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

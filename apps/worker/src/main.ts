@@ -1,0 +1,25 @@
+// Production entry: one worker process; run as many as the load needs.
+import { smtpTransport } from '@tend/channels';
+import { openDatabase } from '@tend/db';
+import { NativeConnection } from '@temporalio/worker';
+import { readWorkerEnv } from './env.js';
+import { createJourneyWorker } from './worker.js';
+
+const env = readWorkerEnv();
+if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS || !env.SMTP_URL) {
+  console.error('apps/worker on its own needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL. For the embedded defaults run `npm start`.');
+  process.exit(1);
+}
+const database = await openDatabase({ url: env.DATABASE_URL });
+const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+const worker = await createJourneyWorker({
+  connection,
+  namespace: env.TEMPORAL_NAMESPACE,
+  db: database.db,
+  email: smtpTransport(env.SMTP_URL),
+  workflowBundlePath: env.TEND_WORKFLOW_BUNDLE,
+});
+console.log(`Tend worker polling on ${env.TEMPORAL_ADDRESS}`);
+await worker.run(); // resolves after SIGINT/SIGTERM, which the Temporal runtime handles
+await connection.close();
+await database.close();

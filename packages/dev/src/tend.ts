@@ -1,0 +1,119 @@
+import { resolve, join } from 'node:path';
+import { smtpTransport } from '@tend/channels';
+import { openDatabase, type DatabaseHandle } from '@tend/db';
+import { startServer, type RunningServer } from '@tend/server';
+import { createJourneyWorker } from '@tend/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { lockDataDir } from './data-dir-lock.js';
+import type { DevEnv } from './env.js';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
+import { resolveTemporalCli } from './temporal-binaries.js';
+import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js';
+
+export interface RunningTend {
+  url: string;
+  writeKey: string;
+  database: DatabaseHandle;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  smtpUrl: string;
+  mailCatcher: boolean;
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+type Progress = (step: string, detail: string, ms: number) => void;
+
+/**
+ * Everything in one process on embedded defaults: Postgres (PGlite on disk, one process
+ * owns it, so server and worker share this process), a Temporal dev server (a child process,
+ * SQLite file), the dev mail catcher, the worker and the HTTP server. Each part is replaced
+ * by a real one when its variable is set: DATABASE_URL, TEMPORAL_ADDRESS, SMTP_URL.
+ */
+export async function startTend(env: DevEnv, progress: Progress = () => {}): Promise<RunningTend> {
+  const dataDir = resolve(env.TEND_DATA_DIR);
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step();
+  };
+  try {
+    stops.push(lockDataDir(dataDir));
+
+    let started = Date.now();
+    const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(dataDir, 'pg') });
+    stops.push(() => database.close());
+    progress('Postgres', `${database.kind} at ${database.location}`, Date.now() - started);
+
+    started = Date.now();
+    let devServer: DevServer | null = null;
+    if (!env.TEMPORAL_ADDRESS) {
+      const cliPath = resolveTemporalCli((line) => progress('Temporal', line, 0));
+      if (!cliPath) throw new Error('No Temporal CLI found. Set TEMPORAL_CLI_PATH, install python3 or go, or set TEMPORAL_ADDRESS to a cluster.');
+      devServer = await startTemporalDevServer({ cliPath, dataDir: join(dataDir, 'temporal'), port: env.TEND_TEMPORAL_PORT, uiPort: env.TEND_TEMPORAL_UI_PORT });
+      stops.push(() => devServer!.stop());
+    }
+    const temporalAddress = env.TEMPORAL_ADDRESS ?? devServer!.address;
+    progress('Temporal', devServer ? `dev server on ${temporalAddress}` : `cluster at ${temporalAddress}`, Date.now() - started);
+
+    let mailCatcher: MailCatcher | null = null;
+    if (!env.SMTP_URL) {
+      mailCatcher = await startMailCatcher(database.db, env.TEND_MAIL_CATCHER_PORT);
+      stops.push(() => mailCatcher!.stop());
+    }
+    const smtpUrl = env.SMTP_URL ?? mailCatcher!.url;
+    const email = smtpTransport(smtpUrl);
+    stops.push(() => email.close());
+    progress('Mail', mailCatcher ? `dev mail catcher on ${smtpUrl}` : `SMTP ${redact(smtpUrl)}`, 0);
+
+    started = Date.now();
+    const connection = await NativeConnection.connect({ address: temporalAddress });
+    const worker = await createJourneyWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db: database.db, email });
+    const workerDone = runWorker(worker);
+    stops.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerDone;
+      await connection.close();
+    });
+    progress('Worker', 'polling for journeys', Date.now() - started);
+
+    const server = await startServer({
+      database,
+      temporalAddress,
+      temporalNamespace: env.TEMPORAL_NAMESPACE,
+      host: env.HOST,
+      port: env.PORT,
+      writeKey: env.TEND_WRITE_KEY,
+    });
+    stops.push(() => server.close());
+    progress('Server', server.url, 0);
+
+    return {
+      url: server.url,
+      writeKey: server.workspace.writeKey,
+      database,
+      temporalAddress,
+      temporalUiUrl: devServer?.uiUrl ?? null,
+      smtpUrl,
+      mailCatcher: Boolean(mailCatcher),
+      server,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function runWorker(worker: Worker): Promise<void> {
+  try {
+    await worker.run();
+  } catch (error) {
+    console.error('The worker stopped:', error);
+  }
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
