@@ -1,13 +1,19 @@
-import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useNodesState, type Node } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import type { SavedGraph } from '../trpc';
 import { drawableNodeTypes, nodeTypes } from './node-types';
 import { toFlowEdges, toFlowNodes } from './to-flow';
 import { useCatalogue } from './use-catalogue';
 
-/** A published graph, drawn read-only: nothing on it can be moved, connected or deleted. */
+/**
+ * A published graph, drawn read-only: nothing on it can be moved, connected or deleted.
+ * The graph is read once; key the canvas by version to draw another one.
+ */
 export function JourneyCanvas({ graph }: { graph: SavedGraph }) {
-  const nodes = useMemo(() => toFlowNodes(graph, drawableNodeTypes), [graph]);
+  const initialNodes = useMemo(() => toFlowNodes(graph, drawableNodeTypes), [graph]);
+  // Nodes still take React Flow's changes: the measured sizes it records on them are what
+  // the minimap and fitView draw with.
+  const [nodes, , onNodesChange] = useNodesState(initialNodes);
   const edges = useMemo(() => toFlowEdges(graph), [graph]);
   const catalogue = useCatalogue().data;
   const minimapClass = useCallback(
@@ -23,6 +29,7 @@ export function JourneyCanvas({ graph }: { graph: SavedGraph }) {
       <ReactFlow
         nodes={nodes}
         edges={edges}
+        onNodesChange={onNodesChange}
         nodeTypes={nodeTypes}
         nodesDraggable={false}
         nodesConnectable={false}

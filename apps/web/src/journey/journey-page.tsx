@@ -31,7 +31,7 @@ export function JourneyPage({ id }: { id: string }) {
             ) : catalogue.isPending ? (
               <Loading what="the node catalogue" />
             ) : (
-              <JourneyCanvas graph={journey.data.graph} />
+              <JourneyCanvas key={journey.data.liveVersion} graph={journey.data.graph} />
             )}
             <aside className="journey__side">
               <JourneyFacts journey={journey.data} />

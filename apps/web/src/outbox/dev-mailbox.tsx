@@ -9,7 +9,8 @@ import { Loading, QueryError } from '../ui/query-status';
 export function DevMailbox({ pollMs }: { pollMs: number }) {
   const mailbox = useQuery(trpc.outbox.mailbox.queryOptions({ limit: 100 }, { refetchInterval: pollMs }));
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const selected = mailbox.data?.find((mail) => mail.id === selectedId);
+  // Until the reader picks one, the newest message is open.
+  const selected = mailbox.data?.find((mail) => mail.id === selectedId) ?? mailbox.data?.[0];
 
   return (
     <section className="section">
@@ -33,7 +34,7 @@ export function DevMailbox({ pollMs }: { pollMs: number }) {
                 <button
                   type="button"
                   className="mailbox__item"
-                  aria-pressed={mail.id === selectedId}
+                  aria-pressed={mail.id === selected?.id}
                   onClick={() => setSelectedId(mail.id)}
                 >
                   <span className="strong">{mail.subject || '(no subject)'}</span>

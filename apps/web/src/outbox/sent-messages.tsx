@@ -50,7 +50,7 @@ function LedgerRow({ message }: { message: LedgerMessage }) {
       <td className="nowrap" title={message.sentAt ? `sent ${formatDateTime(message.sentAt)}` : undefined}>
         {formatDateTime(message.createdAt)}
       </td>
-      <td>{message.recipient}</td>
+      <td>{message.recipient || <span className="muted">—</span>}</td>
       <td>
         {message.subject ?? <span className="muted">(no subject)</span>}
         {origin && <div className="muted small">{origin}</div>}

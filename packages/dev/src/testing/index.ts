@@ -1,0 +1,5 @@
+export { startSmtpPeer, type ReceivedMail, type SmtpPeer } from './smtp-peer.js';
+export { localTemporal, timeSkippingTemporal } from './temporal.js';
+export { startTestTend, type TestTend } from './test-tend.js';
+export { freePort } from './free-port.js';
+export { exited, runCli, spawnTend, type TendProcess } from './tend-process.js';

@@ -1,0 +1,59 @@
+import { smtpTransport } from '@tend/channels';
+import type { DatabaseHandle } from '@tend/db';
+import { openTestDatabase } from '@tend/db/testing';
+import { buildServer, checkHealth, ensureDevWorkspace, type Workspace } from '@tend/server';
+import { createJourneyWorker } from '@tend/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
+import { timeSkippingTemporal } from './temporal.js';
+
+export interface TestTend {
+  app: FastifyInstance;
+  env: TestWorkflowEnvironment;
+  database: DatabaseHandle;
+  workspace: Workspace;
+  smtp: SmtpPeer;
+  worker: Worker;
+  /** Basic authorization header carrying the workspace's write key. */
+  auth: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole of Tend in the test process on real parts: Temporal's time-skipping server,
+ * Postgres (PGlite, or the server named by DATABASE_URL), a real SMTP peer, the worker and
+ * the HTTP app (exercised through fastify's inject, no port needed).
+ */
+export async function startTestTend(): Promise<TestTend> {
+  const [env, database, smtp] = await Promise.all([timeSkippingTemporal(), openTestDatabase(), startSmtpPeer()]);
+  const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
+  const email = smtpTransport(smtp.url);
+  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email });
+  const running = worker.run();
+  const app = await buildServer({
+    db: database.db,
+    temporal: env.client,
+    workspace,
+    health: () => checkHealth(database, env.client, 'default'),
+  });
+  return {
+    app,
+    env,
+    database,
+    workspace,
+    smtp,
+    worker,
+    auth: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`,
+    async stop() {
+      await app.close();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      email.close();
+      await smtp.stop();
+      await env.teardown();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { contacts, events, messages } from '@tend/db';
+import { publishJourney } from '@tend/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestTend, type TestTend } from './testing/index.js';
+
+const welcome = JSON.parse(readFileSync(new URL('../../../examples/journeys/welcome.json', import.meta.url), 'utf8'));
+
+describe('the welcome journey, end to end on real Temporal, Postgres and SMTP', () => {
+  let tend: TestTend;
+  beforeAll(async () => {
+    tend = await startTestTend();
+    const published = await publishJourney(tend.database.db, tend.workspace.id, welcome);
+    expect(published.ok).toBe(true);
+  });
+  afterAll(() => tend?.stop());
+
+  const identify = (body: object) =>
+    tend.app.inject({ method: 'POST', url: '/v1/identify', headers: { authorization: tend.auth }, payload: body });
+
+  it('greets a new contact by name at once, then sends tips two days later', async () => {
+    const response = await identify({ userId: 'u1', messageId: 'm-u1', traits: { email: 'ada@example.com', firstName: 'Ada' } });
+    expect(response.statusCode).toBe(200);
+
+    const [welcomeMail] = await tend.smtp.waitFor(1);
+    expect(welcomeMail!.to).toEqual(['ada@example.com']);
+    expect(welcomeMail!.subject).toBe('Welcome, Ada!');
+    expect(welcomeMail!.text).toContain('Hi Ada,');
+    expect(welcomeMail!.html).toContain('<p>Hi Ada,</p>');
+
+    await tend.env.sleep('1 day');
+    expect(tend.smtp.received).toHaveLength(1);
+    await tend.env.sleep('1 day');
+    const mails = await tend.smtp.waitFor(2);
+    expect(mails[1]!.subject).toBe('Three tips to get the most out of your account');
+    expect(mails[1]!.to).toEqual(['ada@example.com']);
+  });
+
+  it('a retried identify creates no second contact, event or email', async () => {
+    const call = { userId: 'u2', messageId: 'm-u2', traits: { email: 'grace@example.com', firstName: 'Grace' } };
+    const before = tend.smtp.received.length;
+    expect((await identify(call)).statusCode).toBe(200);
+    await tend.smtp.waitFor(before + 1);
+    const retry = await identify(call);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toMatchObject({ accepted: 1, duplicates: 1 });
+    // The same person identified again under a new messageId is not a new contact: no welcome.
+    expect((await identify({ ...call, messageId: 'm-u2-later', traits: { plan: 'pro' } })).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    const db = tend.database.db;
+    const grace = (await db.select().from(contacts)).filter((contact) => contact.userId === 'u2');
+    expect(grace).toHaveLength(1);
+    expect(grace[0]!.traits).toMatchObject({ firstName: 'Grace', plan: 'pro' });
+    expect((await db.select().from(events)).filter((event) => event.contactId === grace[0]!.id)).toHaveLength(2);
+    expect(tend.smtp.received.filter((mail) => mail.to.includes('grace@example.com'))).toHaveLength(1);
+    expect((await db.select().from(messages)).filter((row) => row.recipient === 'grace@example.com' && row.status === 'sent')).toHaveLength(1);
+  });
+});
