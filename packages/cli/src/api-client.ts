@@ -1,8 +1,8 @@
 import type { AppRouter } from '@tend/server/router';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 
 /** A typed client of the console API at `url` (the CLI imports the router's type only). */
-export function apiClient(url: string) {
+export function apiClient(url: string): TRPCClient<AppRouter> {
   return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: new URL('/trpc', url).toString() })] });
 }
 

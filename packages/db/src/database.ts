@@ -36,8 +36,7 @@ const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
  * the rest of Tend cannot tell them apart.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = 'url' in options ? await openPostgres(options.url) : await openPglite(options.dataDir);
-  return handle;
+  return 'url' in options ? openPostgres(options.url) : openPglite(options.dataDir);
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { contacts, events, messages } from '@tend/db';
+import { availableTestDatabases } from '@tend/db/testing';
 import { publishJourney } from '@tend/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTend, type TestTend } from './testing/index.js';
 
 const welcome = JSON.parse(readFileSync(new URL('../../../examples/journeys/welcome.json', import.meta.url), 'utf8'));
 
-describe('the welcome journey, end to end on real Temporal, Postgres and SMTP', () => {
+describe.each(availableTestDatabases())('the welcome journey, end to end on real Temporal, SMTP and Postgres (%s)', (database) => {
   let tend: TestTend;
   beforeAll(async () => {
-    tend = await startTestTend();
+    tend = await startTestTend({ database });
     const published = await publishJourney(tend.database.db, tend.workspace.id, welcome);
     expect(published.ok).toBe(true);
   });

@@ -10,11 +10,15 @@ export interface TendProcess {
   waitUntilHealthy(timeoutMs?: number): Promise<unknown>;
 }
 
-/** Runs `npm start`'s entry point as its own process, the way an operator runs Tend. */
+/**
+ * Runs `npm start`'s entry point as its own process, the way an operator runs Tend: on the
+ * embedded defaults unless `env` names a DATABASE_URL, TEMPORAL_ADDRESS or SMTP_URL.
+ */
 export function spawnTend(url: string, env: Record<string, string>): TendProcess {
+  const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
   const child = spawn(process.execPath, ['--conditions=@tend/source', '--import', 'tsx', 'packages/dev/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { ...parentEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,6 @@
 import { smtpTransport } from '@tend/channels';
 import type { DatabaseHandle } from '@tend/db';
-import { openTestDatabase } from '@tend/db/testing';
+import { openTestDatabase, type TestDatabaseKind } from '@tend/db/testing';
 import { buildServer, checkHealth, ensureDevWorkspace, type Workspace } from '@tend/server';
 import { createJourneyWorker } from '@tend/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -26,8 +26,8 @@ export interface TestTend {
  * Postgres (PGlite, or the server named by DATABASE_URL), a real SMTP peer, the worker and
  * the HTTP app (exercised through fastify's inject, no port needed).
  */
-export async function startTestTend(): Promise<TestTend> {
-  const [env, database, smtp] = await Promise.all([timeSkippingTemporal(), openTestDatabase(), startSmtpPeer()]);
+export async function startTestTend(options: { database?: TestDatabaseKind } = {}): Promise<TestTend> {
+  const [env, database, smtp] = await Promise.all([timeSkippingTemporal(), openTestDatabase(options.database), startSmtpPeer()]);
   const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
   const email = smtpTransport(smtp.url);
   const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email });
