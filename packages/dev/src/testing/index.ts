@@ -3,3 +3,4 @@ export { localTemporal, timeSkippingTemporal } from './temporal.js';
 export { startTestTend, type TestTend } from './test-tend.js';
 export { freePort } from './free-port.js';
 export { exited, runCli, spawnTend, type TendProcess } from './tend-process.js';
+export { chromiumPath, launchChromium } from './browser.js';
