@@ -14,7 +14,7 @@ export default tseslint.config(
     rules: {
       // A forgotten await loses errors and ordering; in a workflow it breaks determinism.
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Configuration is read once, validated, in each app's env.ts.
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read configuration in env.ts and pass it down' }],
     },

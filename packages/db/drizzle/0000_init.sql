@@ -69,6 +69,7 @@ CREATE TABLE "messages" (
 	"status" text NOT NULL,
 	"reason" text,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"claimed_until" timestamp with time zone,
 	"last_error" text,
 	"provider_message_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -41,6 +41,8 @@ function toIr(graph: JourneyGraph): JourneyIr {
       nodes[node.id] = { kind: 'action', id: node.id, type: node.type, version: node.version, config, next: nextOf(node.id) };
     }
   }
+  // The order of nodes in the file is not content: sort so it cannot change the hash.
+  triggers.sort((a, b) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0));
   return { format: 1, journeyId: graph.id, name: graph.name, reentry: graph.settings.reentry, triggers, nodes };
 }
 

@@ -118,21 +118,31 @@ function shapeProblems(graph: JourneyGraph): Problem[] {
   return problems;
 }
 
-/** Returns one node of each loop that passes through no wait node. */
+/** Returns one node of each loop that passes through no wait node (iterative: graphs can be long). */
 function loopsWithoutWait(graph: JourneyGraph, successors: Map<string, string[]>): string[] {
   const isWait = new Set(graph.nodes.filter((node) => node.type === 'wait').map((node) => node.id));
   const state = new Map<string, 'open' | 'done'>();
   const found: string[] = [];
-  const visit = (id: string): void => {
-    state.set(id, 'open');
-    for (const next of successors.get(id) ?? []) {
-      if (isWait.has(next)) continue;
+  for (const root of graph.nodes) {
+    if (state.has(root.id) || isWait.has(root.id)) continue;
+    const stack: { id: string; next: number }[] = [{ id: root.id, next: 0 }];
+    state.set(root.id, 'open');
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const targets = (successors.get(frame.id) ?? []).filter((id) => !isWait.has(id));
+      if (frame.next >= targets.length) {
+        state.set(frame.id, 'done');
+        stack.pop();
+        continue;
+      }
+      const next = targets[frame.next++]!;
       if (state.get(next) === 'open') found.push(next);
-      else if (!state.has(next)) visit(next);
+      else if (!state.has(next)) {
+        state.set(next, 'open');
+        stack.push({ id: next, next: 0 });
+      }
     }
-    state.set(id, 'done');
-  };
-  for (const node of graph.nodes) if (!state.has(node.id) && !isWait.has(node.id)) visit(node.id);
+  }
   return found;
 }
 

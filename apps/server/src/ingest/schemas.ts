@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
 /** Segment's event shapes. Unknown fields (context, integrations…) are accepted and ignored. */
+/** Segment libraries send the id they lack as null (analytics-python does on every call). */
+const optionalId = z
+  .union([z.string().min(1), z.number()])
+  .nullish()
+  .transform((value) => (value == null ? undefined : String(value)));
+
 const identity = {
-  userId: z.union([z.string().min(1), z.number()]).transform(String).optional(),
-  anonymousId: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+  userId: optionalId,
+  anonymousId: optionalId,
   messageId: z.string().min(1).max(200).optional(),
   timestamp: z.iso.datetime({ offset: true, message: 'invalid timestamp: use ISO 8601, e.g. 2026-11-23T09:00:00Z' }).optional(),
 };

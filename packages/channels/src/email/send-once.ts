@@ -44,10 +44,19 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
   }
 
   const email = await renderEmail(request.config, contact);
-  await db
+  // Claim the send with a lease, so an attempt Temporal started while an earlier one still
+  // talks to the provider backs off instead of sending a second copy.
+  const lease = sql`now() + interval '3 minutes'`;
+  const claimed = await db
     .insert(messages)
-    .values({ ...base, recipient: contact.email, subject: email.subject, html: email.html, status: 'sending', attempts: 1 })
-    .onConflictDoUpdate({ target: messages.idempotencyKey, set: { attempts: sql`${messages.attempts} + 1` } });
+    .values({ ...base, recipient: contact.email, subject: email.subject, html: email.html, status: 'sending', attempts: 1, claimedUntil: lease })
+    .onConflictDoUpdate({
+      target: messages.idempotencyKey,
+      set: { attempts: sql`${messages.attempts} + 1`, claimedUntil: lease },
+      setWhere: sql`${messages.status} = 'sending' and (${messages.claimedUntil} is null or ${messages.claimedUntil} < now())`,
+    })
+    .returning({ key: messages.idempotencyKey });
+  if (claimed.length === 0) throw new Error('another attempt of this send is in progress; it will be retried');
   try {
     const { providerMessageId } = await transport.send({
       from: request.config.from ?? request.from,
@@ -57,12 +66,12 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
     });
     await db
       .update(messages)
-      .set({ status: 'sent', providerMessageId, sentAt: new Date(), lastError: null })
+      .set({ status: 'sent', providerMessageId, sentAt: new Date(), lastError: null, claimedUntil: null })
       .where(eq(messages.idempotencyKey, request.idempotencyKey));
     return { status: 'sent', providerMessageId, alreadySent: false };
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
-    await db.update(messages).set({ lastError }).where(eq(messages.idempotencyKey, request.idempotencyKey));
+    await db.update(messages).set({ lastError, claimedUntil: null }).where(eq(messages.idempotencyKey, request.idempotencyKey));
     throw error;
   }
 }

@@ -17,7 +17,7 @@ export interface EmailTransport {
 
 /** An SMTP transport from a URL such as smtp://user:pass@host:587 or smtps://host:465. */
 export function smtpTransport(url: string): EmailTransport {
-  const transporter: Transporter = nodemailer.createTransport(url);
+  const transporter: Transporter = nodemailer.createTransport(withTimeouts(url));
   return {
     async send(email) {
       const info = await transporter.sendMail(email);
@@ -25,4 +25,15 @@ export function smtpTransport(url: string): EmailTransport {
     },
     close: () => transporter.close(),
   };
+}
+
+/**
+ * Bounded timeouts (nodemailer reads them from the URL's query): an attempt must end well inside
+ * its send lease and its activity timeout. Values already in the URL win.
+ */
+function withTimeouts(url: string): string {
+  const parsed = new URL(url);
+  const defaults = { connectionTimeout: '30000', greetingTimeout: '30000', socketTimeout: '60000' };
+  for (const [key, value] of Object.entries(defaults)) if (!parsed.searchParams.has(key)) parsed.searchParams.set(key, value);
+  return parsed.toString();
 }

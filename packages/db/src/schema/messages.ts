@@ -21,6 +21,8 @@ export const messages = pgTable(
     /** Why a message was skipped (e.g. the contact has no email address). */
     reason: text('reason'),
     attempts: integer('attempts').notNull().default(0),
+    /** While set and in the future, one attempt holds this send; a concurrent retry backs off. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,78 @@
+// `npm run bench`: the first path's figures (start-up, identify → email, batch ingest), each
+// printed beside a baseline measured in the same run. Figures are printed, never asserted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveTemporalCli } from '@tend/dev';
+import { startSmtpPeer } from '@tend/dev/testing';
+import { benchBatchIngest } from './batch-ingest.js';
+import { Cleanup } from './cleanup.js';
+import { benchIdentifyToEmail } from './identify-to-email.js';
+import { parseOptions, usage } from './options.js';
+import { heading, printTable, progress, quietProgress } from './report.js';
+import { benchStartup } from './startup.js';
+
+const options = (() => {
+  try {
+    return parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+})();
+if (options === 'help') {
+  console.log(usage);
+  process.exit(0);
+}
+
+// The bench measures the embedded defaults; a shell's cluster or database would change what it measures.
+for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEND_DATA_DIR'] as const) {
+  if (process.env[name]) console.log(`(ignoring ${name} from the environment: the bench runs Tend on its embedded defaults)`);
+  delete process.env[name];
+}
+
+const cleanup = new Cleanup();
+let interrupted = false;
+process.once('SIGINT', () => {
+  interrupted = true;
+  quietProgress();
+  console.log('\nInterrupted: stopping everything the bench started…');
+  void cleanup.runAll().then(() => process.exit(130));
+});
+
+const began = performance.now();
+console.log(`Tend bench: ${options.contacts} contacts, ${options.batches} batches · node ${process.version} · ${cpus().length} CPU(s) · loopback only`);
+try {
+  const workDir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
+  cleanup.defer('temporary data directories', () => rmSync(workDir, { recursive: true, force: true }));
+  const smtp = await startSmtpPeer();
+  cleanup.defer('SMTP peer', () => smtp.stop());
+  const cliPath = resolveTemporalCli((line) => progress(line));
+  if (!cliPath) throw new Error('no Temporal CLI found: see packages/dev/README.md (TEMPORAL_CLI_PATH, python3 or go)');
+
+  heading('1. npm start → healthy');
+  const startup = await benchStartup({ workDir, smtpUrl: smtp.url, cliPath, cleanup });
+  printTable('Start-up', startup.rows, startup.notes);
+
+  heading('2. identify → welcome email');
+  const identify = await benchIdentifyToEmail({ tend: startup.tend, smtp, contacts: options.contacts });
+  printTable(`identify → email, ${options.contacts} contacts`, identify.rows, identify.notes);
+
+  heading('3. /v1/batch ingest');
+  const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, cleanup });
+  printTable(`/v1/batch, ${options.batches} × 100 events`, batch.rows, batch.notes);
+
+  console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s. Ratio = figure ÷ baseline.`);
+} catch (error) {
+  if (!interrupted) {
+    console.error(`\nThe bench stopped: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+} finally {
+  if (!interrupted) {
+    progress('stopping Tend, the bare server and the SMTP peer');
+    await cleanup.runAll();
+    // Undici's keep-alive sockets would hold the process open for a few seconds more.
+    process.exit(process.exitCode ?? 0);
+  }
+}

@@ -1,0 +1,224 @@
+import { createServer } from 'node:net';
+import { contacts, eq, messages, workspaces, type DatabaseHandle } from '@tend/db';
+import { openTestDatabase } from '@tend/db/testing';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sendEmailOnce, type SendEmailRequest } from './send-once.js';
+import { smtpTransport, type EmailTransport } from './smtp.js';
+
+interface Received {
+  from: { name: string; address: string };
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+}
+
+/**
+ * A real SMTP server on loopback standing in for the provider. (@tend/dev/testing has the
+ * same peer, but @tend/dev depends on this package, so it is not imported from here.)
+ */
+async function startSmtpPeer(port = 0) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push({
+            from: { name: mail.from?.value[0]?.name ?? '', address: mail.from?.value[0]?.address ?? '' },
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            subject: mail.subject ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            text: mail.text ?? '',
+            messageId: mail.messageId ?? '',
+          });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `smtp://127.0.0.1:${actualPort}`,
+    received,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A loopback port nothing listens on: the provider is down. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('sendEmailOnce', () => {
+  let database: DatabaseHandle;
+  let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+  let transport: EmailTransport;
+  const cleanups: (() => unknown)[] = [];
+  let keys = 0;
+
+  beforeAll(async () => {
+    [database, smtp] = await Promise.all([openTestDatabase(), startSmtpPeer()]);
+    transport = smtpTransport(smtp.url);
+    await database.db.insert(workspaces).values({ id: 'ws', name: 'Shop', writeKey: 'wk', emailFrom: 'Shop <hello@shop.example>' });
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    transport?.close();
+    await smtp?.stop();
+    await database?.close();
+  });
+
+  async function contact(values: { id: string; email: string | null; traits?: Record<string, unknown> }) {
+    await database.db.insert(contacts).values({ workspaceId: 'ws', userId: values.id, traits: {}, ...values });
+    return values.id;
+  }
+
+  function request(contactId: string, overrides: Partial<SendEmailRequest> = {}): SendEmailRequest {
+    return {
+      idempotencyKey: `wf-1:run-1:welcome-email:${++keys}`,
+      workspaceId: 'ws',
+      contactId,
+      journeyId: 'welcome',
+      nodeId: 'welcome-email',
+      from: 'Shop <hello@shop.example>',
+      config: { subject: "Welcome, {{ contact.firstName | default: 'friend' }}!", html: '<p>Hi {{ contact.firstName }},</p>' },
+      ...overrides,
+    };
+  }
+
+  async function ledgerRow(idempotencyKey: string) {
+    const [row] = await database.db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
+    return row;
+  }
+
+  /** Waits a moment so a second message, if one were sent, would have arrived. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+  it('sends once per idempotency key: a retry returns the recorded send and sends nothing', async () => {
+    const ada = await contact({ id: 'ada', email: 'ada@example.com', traits: { firstName: 'Ada' } });
+    const send = request(ada);
+    const before = smtp.received.length;
+
+    const first = await sendEmailOnce(database.db, transport, send);
+    const second = await sendEmailOnce(database.db, transport, send);
+    await settle();
+
+    expect(first).toMatchObject({ status: 'sent', alreadySent: false });
+    expect(second).toEqual({ status: 'sent', alreadySent: true, providerMessageId: first.status === 'sent' ? first.providerMessageId : '' });
+    const mail = smtp.received.slice(before);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ from: { name: 'Shop', address: 'hello@shop.example' }, to: ['ada@example.com'], subject: 'Welcome, Ada!' });
+    expect(await ledgerRow(send.idempotencyKey)).toMatchObject({ status: 'sent', attempts: 1, recipient: 'ada@example.com', lastError: null });
+  });
+
+  it('sends again under a different idempotency key (a second visit of the node)', async () => {
+    const grace = await contact({ id: 'grace', email: 'grace@example.com', traits: { firstName: 'Grace' } });
+    const before = smtp.received.length;
+
+    await sendEmailOnce(database.db, transport, request(grace));
+    await sendEmailOnce(database.db, transport, request(grace));
+    await settle();
+
+    const mail = smtp.received.slice(before);
+    expect(mail.map((m) => m.to)).toEqual([['grace@example.com'], ['grace@example.com']]);
+    expect(new Set(mail.map((m) => m.messageId)).size).toBe(2);
+  });
+
+  it('skips a contact without an email address, says why, and sends nothing', async () => {
+    const anonymous = await contact({ id: 'no-email', email: null });
+    const send = request(anonymous);
+    const before = smtp.received.length;
+
+    const outcome = await sendEmailOnce(database.db, transport, send);
+    await settle();
+
+    expect(outcome).toEqual({ status: 'skipped', reason: 'the contact has no email address' });
+    expect(smtp.received.length).toBe(before);
+    expect(await ledgerRow(send.idempotencyKey)).toMatchObject({ status: 'skipped', reason: 'the contact has no email address' });
+    // A retry of a skipped send stays skipped.
+    expect(await sendEmailOnce(database.db, transport, send)).toEqual(outcome);
+  });
+
+  it('skips a contact that no longer exists', async () => {
+    expect(await sendEmailOnce(database.db, transport, request('ct_gone'))).toEqual({ status: 'skipped', reason: 'the contact no longer exists' });
+  });
+
+  it('records a provider outage and delivers exactly once when the provider is back', async () => {
+    const linus = await contact({ id: 'linus', email: 'linus@example.com', traits: { firstName: 'Linus' } });
+    const port = await closedPort();
+    const downTransport = smtpTransport(`smtp://127.0.0.1:${port}`);
+    cleanups.push(() => downTransport.close());
+    const send = request(linus);
+
+    await expect(sendEmailOnce(database.db, downTransport, send)).rejects.toThrow();
+    const failed = await ledgerRow(send.idempotencyKey);
+    expect(failed).toMatchObject({ status: 'sending', attempts: 1, recipient: 'linus@example.com' });
+    expect(failed!.lastError).toBeTruthy();
+
+    const provider = await startSmtpPeer(port);
+    cleanups.push(() => provider.stop());
+    const retried = await sendEmailOnce(database.db, downTransport, send);
+    await settle();
+
+    expect(retried).toMatchObject({ status: 'sent', alreadySent: false });
+    expect(provider.received).toHaveLength(1);
+    expect(provider.received[0]).toMatchObject({ to: ['linus@example.com'], subject: 'Welcome, Linus!' });
+    expect(await ledgerRow(send.idempotencyKey)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('escapes contact data in the HTML part, so a first name cannot inject markup', async () => {
+    const mallory = await contact({ id: 'mallory', email: 'mallory@example.com', traits: { firstName: '<b>Ada</b>' } });
+    const before = smtp.received.length;
+
+    await sendEmailOnce(database.db, transport, request(mallory));
+    await settle();
+
+    const [mail] = smtp.received.slice(before);
+    expect(mail!.html).toContain('<p>Hi &lt;b&gt;Ada&lt;/b&gt;,</p>');
+    expect(mail!.html).not.toContain('<b>');
+    // The subject and text part are plain text, so the name reads as written there.
+    expect(mail!.subject).toBe('Welcome, <b>Ada</b>!');
+    expect(mail!.text).toContain('Hi <b>Ada</b>,');
+  });
+
+  it('uses the node\'s sender over the workspace\'s when it has one', async () => {
+    const kim = await contact({ id: 'kim', email: 'kim@example.com' });
+    const send = request(kim, { config: { subject: 'Hello', html: '<p>Hello</p>', from: 'Ada at Shop <ada@shop.example>' } });
+    const outcome = await sendEmailOnce(database.db, transport, send);
+    expect(outcome.status).toBe('sent');
+    await settle();
+    expect(smtp.received.at(-1)).toMatchObject({ from: { name: 'Ada at Shop', address: 'ada@shop.example' }, to: ['kim@example.com'] });
+  });
+
+  // Temporal starts a retry once an attempt passes its 2-minute startToCloseTimeout, while a
+  // stalled SMTP send of that attempt can still complete: two attempts then run at once.
+  it('delivers one email when two attempts of the same send run at once', async () => {
+    const ren = await contact({ id: 'ren', email: 'ren@example.com' });
+    const send = request(ren);
+    const before = smtp.received.length;
+
+    await Promise.allSettled([sendEmailOnce(database.db, transport, send), sendEmailOnce(database.db, transport, send)]);
+    await settle();
+
+    expect(smtp.received.slice(before)).toHaveLength(1);
+  });
+});
