@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { exited, freePort, spawnTend } from '@tend/dev/testing';
 
 export const benchWriteKey = 'bench-write-key';
-const stopGraceMs = 30_000;
+const stopGraceMs = 15_000;
 
 export interface BenchTend {
   url: string;
