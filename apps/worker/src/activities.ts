@@ -1,12 +1,11 @@
-import { workspaces, eq, type Database } from '@tend/db';
-import type { EmailTransport } from '@tend/channels';
 import type { JourneyActivities, RunActionInput } from '@tend/journey/ir';
 import { ApplicationFailure } from '@temporalio/activity';
-import { sendEmail } from './nodes/send-email.js';
+import { createJourneyActivities } from './journey-activities.js';
+import { builtInActionNodes, nodeRegistry, type AnyNodeDefinition, type NodeDeps } from './nodes/registry.js';
 
-export interface ActivityDeps {
-  db: Database;
-  email: EmailTransport;
+export interface ActivityDeps extends NodeDeps {
+  /** Custom action nodes (defineNode) this worker runs besides the built-in ones. */
+  customNodes?: readonly AnyNodeDefinition[];
 }
 
 /**
@@ -14,25 +13,23 @@ export interface ActivityDeps {
  * SMTP peer (Temporal's dependency-injection pattern).
  */
 export function createActivities(deps: ActivityDeps): JourneyActivities {
+  const nodes = nodeRegistry([...builtInActionNodes, ...(deps.customNodes ?? [])]);
   return {
+    ...createJourneyActivities(deps.db),
     async runAction(input: RunActionInput) {
-      const context = {
-        workspaceId: input.workspaceId,
-        contactId: input.contactId,
-        journeyId: input.journeyId,
-        nodeId: input.nodeId,
-        idempotencyKey: input.idempotencyKey,
-      };
-      if (input.type === sendEmail.type && input.version === sendEmail.version) {
-        const config = sendEmail.config.parse(input.config);
-        const [workspace] = await deps.db.select().from(workspaces).where(eq(workspaces.id, input.workspaceId));
-        const defaultFrom = workspace?.emailFrom ?? 'Tend <hello@tend.local>';
-        return sendEmail.run(context, config, { db: deps.db, email: deps.email, defaultFrom });
-      }
+      const node = nodes.get(`${input.type}@${input.version}`);
       // Retrying cannot help a node this worker does not have: fail loudly so it is seen.
-      throw ApplicationFailure.nonRetryable(
-        `this worker has no action node "${input.type}" v${input.version}; deploy a worker that registers it`,
-      );
+      if (!node) {
+        throw ApplicationFailure.nonRetryable(
+          `this worker has no action node "${input.type}" v${input.version}; deploy a worker that registers it`,
+        );
+      }
+      const parsed = node.config.safeParse(input.config);
+      if (!parsed.success) {
+        throw ApplicationFailure.nonRetryable(`node "${input.nodeId}" has an invalid config: ${parsed.error.message}`);
+      }
+      const { type: _type, version: _version, config: _config, ...context } = input;
+      return node.run(context, parsed.data, deps);
     },
   };
 }

@@ -1,3 +1,13 @@
-export { htmlToText, renderEmail, type RenderedEmail, type TemplateContact } from './email/render.js';
+export { htmlToText, renderEmail, type RenderedEmail } from './email/render.js';
 export { sendEmailOnce, type SendEmailOutcome, type SendEmailRequest } from './email/send-once.js';
 export { smtpTransport, type EmailTransport, type OutgoingEmail } from './email/smtp.js';
+export { SubscriptionGoneError, UndeliverableError } from './errors.js';
+export { recordedOutcome, recordSkip, sendOnce, type Channel, type Delivery, type LedgerEntry, type SendOutcome } from './ledger.js';
+export { sendPushOnce, type PushPayload, type SendPushOutcome, type SendPushRequest } from './push/send-once.js';
+export { webPushTransport, type PushOptions, type PushTarget, type PushTransport, type VapidKeys, type WebPushOptions } from './push/web-push-transport.js';
+export { httpSmsTransport, type HttpSmsOptions, type OutgoingSms, type SmsTransport } from './sms/http-transport.js';
+export { phoneOf } from './sms/phone.js';
+export { sendSmsOnce, type SendSmsRequest } from './sms/send-once.js';
+export { renderText, renderValue, templateScope, type TemplateContact, type TemplateEvent, type TemplateScope } from './template.js';
+export { callWebhook, type WebhookAnswer, type WebhookCall } from './webhook/call.js';
+export { renderJsonBody } from './webhook/json-template.js';

@@ -2,4 +2,4 @@ export { openDatabase, type Database, type DatabaseHandle, type DatabaseOptions,
 export { newId } from './ids.js';
 export * from './schema/index.js';
 // Query operators come from here so every package uses this package's single drizzle-orm.
-export { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+export { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';

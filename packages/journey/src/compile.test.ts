@@ -34,7 +34,12 @@ describe('compileJourney', () => {
       journeyId: 'welcome',
       name: 'Welcome series',
       reentry: 'once-ever',
+      cooldownMs: null,
+      timeZone: 'UTC',
       triggers: [{ nodeId: 'signed-up', kind: 'identify', onlyNewContacts: true, next: 'welcome-email' }],
+      goals: [],
+      exitWhen: [],
+      listensTo: [],
       nodes: {
         'welcome-email': {
           kind: 'action',
@@ -45,10 +50,10 @@ describe('compileJourney', () => {
             subject: "Welcome, {{ contact.firstName | default: 'friend' }}!",
             html: "<p>Hi {{ contact.firstName | default: 'there' }},</p><p>Thanks for joining us. We are glad you are here.</p>",
           },
-          next: 'two-days',
+          outputs: { next: 'two-days' },
         },
         'two-days': { kind: 'wait', id: 'two-days', durationMs: 2 * 24 * 60 * 60 * 1000, next: 'tips-email' },
-        'tips-email': expect.objectContaining({ kind: 'action', type: 'send-email', next: 'done' }),
+        'tips-email': expect.objectContaining({ kind: 'action', type: 'send-email', outputs: { next: 'done' } }),
         done: { kind: 'exit', id: 'done' },
       },
     });
@@ -72,7 +77,7 @@ describe('compileJourney', () => {
         graph.nodes.find((n) => n.id === 'two-days')!.data = { amount: 1.5, unit: 'hours' };
       }),
     );
-    expect(ir.triggers).toEqual([{ nodeId: 'signed-up', kind: 'event', event: 'Order Completed', next: 'welcome-email' }]);
+    expect(ir.triggers).toEqual([{ nodeId: 'signed-up', kind: 'event', event: 'Order Completed', filters: [], next: 'welcome-email' }]);
     expect(ir.nodes['two-days']).toMatchObject({ kind: 'wait', durationMs: 90 * 60 * 1000 });
   });
 

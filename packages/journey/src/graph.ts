@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { propertyFilterSchema } from './conditions-schema.js';
+import { isValidTimeZone } from './ir/time.js';
+import { durationSchema } from './nodes/duration.js';
 
 /**
  * The draft graph: what the editor saves and what `tend` keeps as a file. It is React Flow's
@@ -21,10 +24,21 @@ export const graphEdgeSchema = z.object({
   sourceHandle: z.string().nullish(),
 });
 
-export const journeySettingsSchema = z.object({
-  /** once-ever: a contact enters at most once; once-at-a-time: again after the previous run ended. */
-  reentry: z.enum(['once-ever', 'once-at-a-time']).default('once-at-a-time'),
-});
+export const journeySettingsSchema = z
+  .object({
+    /**
+     * once-ever: a contact enters at most once; once-at-a-time: again after the previous run
+     * ended; cooldown: again once `cooldown` passed since the last entry; restart: a new trigger
+     * starts the contact over (e.g. "90 days since the last order").
+     */
+    reentry: z.enum(['once-ever', 'once-at-a-time', 'cooldown', 'restart']).default('once-at-a-time'),
+    cooldown: durationSchema.optional(),
+    /** Zone for "wait until" and date triggers when a contact has no valid `timezone` trait. */
+    timeZone: z.string().refine(isValidTimeZone, 'use an IANA time zone, e.g. "Europe/Paris"').default('UTC'),
+    /** Journey-wide exit criteria: any of these events ends the contact's run, wherever it is. */
+    exitWhen: z.array(z.object({ event: z.string().trim().min(1, 'name the event'), filters: z.array(propertyFilterSchema).default([]) })).default([]),
+  })
+  .refine((settings) => settings.reentry !== 'cooldown' || settings.cooldown, { message: 'set how long the cool-down lasts', path: ['cooldown'] });
 
 export const lifecycleStages = ['acquisition', 'conversion', 'growth', 'retention', 'win-back'] as const;
 
@@ -35,7 +49,7 @@ export const journeyGraphSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   lifecycle: z.enum(lifecycleStages).optional(),
-  settings: journeySettingsSchema.default({ reentry: 'once-at-a-time' }),
+  settings: journeySettingsSchema.default({ reentry: 'once-at-a-time', timeZone: 'UTC', exitWhen: [] }),
   nodes: z.array(graphNodeSchema),
   edges: z.array(graphEdgeSchema),
 });

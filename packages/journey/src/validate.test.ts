@@ -79,7 +79,7 @@ describe('validateJourney', () => {
 
   it('names the "amount" field of a wait of zero', () => {
     const problems = problemsOf(welcomeWith((graph) => void (node(graph, 'two-days').data = { amount: 0, unit: 'days' })));
-    expect(problems).toEqual([{ nodeId: 'two-days', field: 'amount', message: 'wait a positive amount of time' }]);
+    expect(problems).toEqual([{ nodeId: 'two-days', field: 'amount', message: 'use a positive amount of time' }]);
   });
 
   it('names the "unit" field of a wait in an unknown unit', () => {

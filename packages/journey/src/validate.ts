@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { journeyGraphSchema, type GraphEdge, type GraphNode, type JourneyGraph } from './graph.js';
 import { findNodeSpec } from './nodes/catalogue.js';
-import type { NodeSpec } from './nodes/node-spec.js';
+import { outputsOf, type NodeSpec } from './nodes/node-spec.js';
 import type { Problem } from './problem.js';
 import { templateError } from './templates.js';
 
@@ -9,12 +9,27 @@ export type ValidationResult =
   | { ok: true; graph: JourneyGraph; problems: [] }
   | { ok: false; graph?: JourneyGraph; problems: Problem[] };
 
+export interface ValidationOptions {
+  /** Channels the server can send on; an action on any other is refused. Absent: not checked (offline). */
+  channels?: readonly string[];
+}
+
+/** Node types that hold a contact for a while: a loop through one of them cannot spin. */
+const waitingTypes = new Set(['wait', 'wait-until', 'wait-for-event']);
+
+interface Checked {
+  node: GraphNode;
+  spec: NodeSpec;
+  config: Record<string, unknown>;
+}
+
 /** Every reason this journey cannot run, each naming its node and field. Never throws. */
-export function validateJourney(input: unknown): ValidationResult {
+export function validateJourney(input: unknown, options: ValidationOptions = {}): ValidationResult {
   const parsed = journeyGraphSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: fileProblems(parsed.error, input) };
   const graph = parsed.data;
-  const problems = [...nodeProblems(graph), ...edgeProblems(graph)];
+  const { checked, problems } = nodeProblems(graph, options);
+  problems.push(...edgeProblems(graph, checked));
   if (problems.length === 0) problems.push(...shapeProblems(graph));
   return problems.length === 0 ? { ok: true, graph, problems: [] } : { ok: false, graph, problems };
 }
@@ -29,41 +44,54 @@ function fileProblems(error: z.ZodError, input: unknown): Problem[] {
   });
 }
 
-function nodeProblems(graph: JourneyGraph): Problem[] {
+function nodeProblems(graph: JourneyGraph, options: ValidationOptions): { checked: Map<string, Checked>; problems: Problem[] } {
   const problems: Problem[] = [];
-  const seen = new Set<string>();
+  const checked = new Map<string, Checked>();
   for (const node of graph.nodes) {
-    if (seen.has(node.id)) problems.push({ nodeId: node.id, message: 'two nodes share this id' });
-    seen.add(node.id);
+    if (checked.has(node.id)) problems.push({ nodeId: node.id, message: 'two nodes share this id' });
     const spec = findNodeSpec(node.type, node.version);
     if (!spec) {
       problems.push({ nodeId: node.id, field: 'type', message: `unknown node type "${node.type}" v${node.version}` });
       continue;
     }
-    problems.push(...configProblems(node, spec));
+    const result = spec.config.safeParse(node.data);
+    if (!result.success) {
+      problems.push(...result.error.issues.map((issue) => ({ nodeId: node.id, field: issue.path.join('.'), message: issue.message })));
+      continue;
+    }
+    const config = result.data as Record<string, unknown>;
+    checked.set(node.id, { node, spec, config });
+    problems.push(...templateProblems(node, spec, config), ...semanticProblems(node, config));
+    const channel = spec.channel;
+    if (channel && options.channels && !options.channels.includes(channel)) {
+      problems.push({ nodeId: node.id, message: `${channel} is not configured on this server: configure the ${channel} provider or remove this node` });
+    }
   }
   if (!graph.nodes.some((node) => findNodeSpec(node.type, node.version)?.category === 'trigger')) {
     problems.push({ message: 'the journey has no entry: add a trigger node' });
   }
-  return problems;
+  return { checked, problems };
 }
 
-function configProblems(node: GraphNode, spec: NodeSpec): Problem[] {
-  const result = spec.config.safeParse(node.data);
-  if (!result.success) {
-    return result.error.issues.map((issue) => ({ nodeId: node.id, field: issue.path.join('.'), message: issue.message }));
-  }
-  if (spec.type !== 'send-email') return [];
+function templateProblems(node: GraphNode, spec: NodeSpec, config: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
-  for (const field of ['subject', 'html', 'text'] as const) {
-    const source = (result.data as Record<string, unknown>)[field];
+  for (const field of spec.templateFields ?? []) {
+    const source = config[field];
     const error = typeof source === 'string' ? templateError(source) : null;
     if (error) problems.push({ nodeId: node.id, field, message: error });
   }
   return problems;
 }
 
-function edgeProblems(graph: JourneyGraph): Problem[] {
+/** Rules that span fields, beyond what a node's config schema says. */
+function semanticProblems(node: GraphNode, config: Record<string, unknown>): Problem[] {
+  if (node.type === 'wait-for-event' && !config.timeout) {
+    return [{ nodeId: node.id, field: 'timeout', message: 'set how long to wait: a contact must not wait forever' }];
+  }
+  return [];
+}
+
+function edgeProblems(graph: JourneyGraph, checked: Map<string, Checked>): Problem[] {
   const problems: Problem[] = [];
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const used = new Set<string>();
@@ -73,21 +101,20 @@ function edgeProblems(graph: JourneyGraph): Problem[] {
     if (!source) problems.push({ field: `edges.${edge.id}`, message: `edge starts at unknown node "${edge.source}"` });
     if (!target) problems.push({ field: `edges.${edge.id}`, message: `edge ends at unknown node "${edge.target}"` });
     if (!source || !target) continue;
-    const sourceSpec = findNodeSpec(source.type, source.version);
-    const targetSpec = findNodeSpec(target.type, target.version);
-    const output = outputOf(edge, sourceSpec);
-    if (sourceSpec && !sourceSpec.outputs.includes(output)) {
+    const sourceChecked = checked.get(source.id);
+    const output = outputOf(edge, sourceChecked);
+    if (sourceChecked && !outputsOf(sourceChecked.spec, sourceChecked.config).includes(output)) {
       problems.push({ nodeId: source.id, field: `outputs.${output}`, message: `"${source.type}" has no output "${output}"` });
     }
-    if (targetSpec?.category === 'trigger') {
+    if (findNodeSpec(target.type, target.version)?.category === 'trigger') {
       problems.push({ nodeId: target.id, message: 'a trigger starts the journey and cannot have incoming edges' });
     }
     const key = `${source.id}:${output}`;
     if (used.has(key)) problems.push({ nodeId: source.id, field: `outputs.${output}`, message: 'this output has more than one edge' });
     used.add(key);
   }
-  for (const node of graph.nodes) {
-    for (const output of findNodeSpec(node.type, node.version)?.outputs ?? []) {
+  for (const { node, spec, config } of checked.values()) {
+    for (const output of outputsOf(spec, config)) {
       if (!used.has(`${node.id}:${output}`)) {
         problems.push({ nodeId: node.id, field: `outputs.${output}`, message: 'connect this output (end a path with an Exit node)' });
       }
@@ -101,8 +128,9 @@ function shapeProblems(graph: JourneyGraph): Problem[] {
   const problems: Problem[] = [];
   const successors = successorMap(graph);
   const reachable = new Set<string>();
-  const triggers = graph.nodes.filter((node) => findNodeSpec(node.type, node.version)?.category === 'trigger');
-  const stack = triggers.map((node) => node.id);
+  // Triggers start paths; goal nodes are reached by a conversion, not by an edge.
+  const roots = graph.nodes.filter((node) => findNodeSpec(node.type, node.version)?.category === 'trigger' || node.type === 'goal');
+  const stack = roots.map((node) => node.id);
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (reachable.has(id)) continue;
@@ -118,9 +146,9 @@ function shapeProblems(graph: JourneyGraph): Problem[] {
   return problems;
 }
 
-/** Returns one node of each loop that passes through no wait node (iterative: graphs can be long). */
+/** Returns one node of each loop that passes through no waiting node (iterative: graphs can be long). */
 function loopsWithoutWait(graph: JourneyGraph, successors: Map<string, string[]>): string[] {
-  const isWait = new Set(graph.nodes.filter((node) => node.type === 'wait').map((node) => node.id));
+  const isWait = new Set(graph.nodes.filter((node) => waitingTypes.has(node.type)).map((node) => node.id));
   const state = new Map<string, 'open' | 'done'>();
   const found: string[] = [];
   for (const root of graph.nodes) {
@@ -152,6 +180,9 @@ function successorMap(graph: JourneyGraph): Map<string, string[]> {
   return map;
 }
 
-export function outputOf(edge: GraphEdge, spec: NodeSpec | undefined): string {
-  return edge.sourceHandle ?? (spec?.outputs.length === 1 ? spec.outputs[0]! : 'next');
+/** The output an edge leaves from: its handle, or the node's only output. */
+export function outputOf(edge: GraphEdge, source: Pick<Checked, 'spec' | 'config'> | undefined): string {
+  if (edge.sourceHandle) return edge.sourceHandle;
+  const outputs = source ? outputsOf(source.spec, source.config) : [];
+  return outputs.length === 1 ? outputs[0]! : 'next';
 }

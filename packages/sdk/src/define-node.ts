@@ -11,6 +11,8 @@ export interface NodeContext {
    * (workflow id, run id, node id, visit). Use it to make external calls idempotent.
    */
   idempotencyKey: string;
+  /** The event that made the contact enter (templates read it as {{ event.* }}). */
+  entryEvent: { name: string | null; properties: Record<string, unknown> };
 }
 
 export interface NodeDefinition<Config extends z.ZodType, Deps> {
@@ -20,7 +22,8 @@ export interface NodeDefinition<Config extends z.ZodType, Deps> {
   version: number;
   title: string;
   config: Config;
-  outputs: readonly string[];
+  /** Named outputs; a function when they follow from the config. */
+  outputs: readonly string[] | ((config: z.infer<Config>) => string[]);
   /** Does the work; returns the output to follow (one of `outputs`). */
   run(context: NodeContext, config: z.infer<Config>, deps: Deps): Promise<{ output: string }>;
 }

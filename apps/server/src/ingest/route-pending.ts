@@ -1,6 +1,6 @@
 import { and, asc, events, isNull, sql, type Database } from '@tend/db';
 import type { Client } from '@temporalio/client';
-import { routeEvents } from './route.js';
+import { routeEvents } from '@tend/routing';
 import type { StoredEvent } from './store.js';
 
 /**

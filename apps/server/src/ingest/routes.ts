@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../context.js';
 import { workspaceForAuthorization } from './auth.js';
 import { parseCall } from './parse.js';
-import { routeEvents } from './route.js';
+import { routeEvents } from '@tend/routing';
 import { storeEvents } from './store.js';
 
 const kinds = ['identify', 'track', 'batch'] as const;

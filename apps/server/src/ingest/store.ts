@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, contacts, eq, events, newId, sql, type Database, type Transaction } from '@tend/db';
+import type { RoutableEvent } from '@tend/routing';
 import type { IncomingEvent } from './schemas.js';
 
-export interface StoredEvent {
-  id: string;
+/** An event as stored; `duplicate` is true when its messageId was seen before (a client's retry). */
+export interface StoredEvent extends RoutableEvent {
   workspaceId: string;
-  messageId: string;
-  type: 'identify' | 'track';
-  name: string | null;
-  contactId: string;
-  properties: Record<string, unknown>;
-  createdContact: boolean;
-  /** True when this messageId was seen before: the call is a client's retry. */
-  duplicate: boolean;
 }
 
 /**

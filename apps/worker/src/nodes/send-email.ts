@@ -1,19 +1,15 @@
-import { sendEmailOnce, type EmailTransport } from '@tend/channels';
-import type { Database } from '@tend/db';
+import { sendEmailOnce } from '@tend/channels';
+import { eq, workspaces } from '@tend/db';
 import { sendEmailNode } from '@tend/journey';
 import { defineNode } from '@tend/sdk';
-
-export interface SendEmailDeps {
-  db: Database;
-  email: EmailTransport;
-  /** The sender used when neither the node nor the workspace names one. */
-  defaultFrom: string;
-}
+import type { NodeDeps } from './registry.js';
 
 export const sendEmail = defineNode({
   ...sendEmailNode,
-  async run(context, config, deps: SendEmailDeps) {
-    await sendEmailOnce(deps.db, deps.email, { ...context, from: deps.defaultFrom, config });
+  async run(context, config, deps: NodeDeps) {
+    const [workspace] = await deps.db.select().from(workspaces).where(eq(workspaces.id, context.workspaceId));
+    const from = workspace?.emailFrom ?? 'Tend <hello@tend.local>';
+    await sendEmailOnce(deps.db, deps.email, { ...context, from, config });
     return { output: 'next' };
   },
 });

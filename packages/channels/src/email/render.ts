@@ -1,5 +1,8 @@
 import type { SendEmailConfig } from '@tend/journey';
 import { Liquid } from 'liquidjs';
+import { templateScope, type TemplateContact, type TemplateEvent } from '../template.js';
+
+export type { TemplateContact } from '../template.js';
 
 const liquid = new Liquid({ strictFilters: true, outputEscape: 'escape' });
 const plainLiquid = new Liquid({ strictFilters: true });
@@ -10,16 +13,8 @@ export interface RenderedEmail {
   text: string;
 }
 
-/** What templates see as {{ contact.* }}: the profile's traits plus its identifiers. */
-export interface TemplateContact {
-  id: string;
-  userId: string | null;
-  email: string | null;
-  traits: Record<string, unknown>;
-}
-
-export async function renderEmail(config: SendEmailConfig, contact: TemplateContact): Promise<RenderedEmail> {
-  const scope = { contact: { ...contact.traits, id: contact.id, userId: contact.userId, email: contact.email } };
+export async function renderEmail(config: SendEmailConfig, contact: TemplateContact, event?: TemplateEvent): Promise<RenderedEmail> {
+  const scope = templateScope(contact, event);
   // HTML output escapes values (a first name of "<b>" stays text); the subject is plain text.
   const [subject, html, text] = await Promise.all([
     plainLiquid.parseAndRender(config.subject, scope),

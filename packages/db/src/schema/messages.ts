@@ -1,9 +1,9 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * The send ledger: one row per message Tend means to send, keyed by an idempotency key
- * derived from (workflow id, run id, node id, visit). A retried activity finds its row
- * and does not send twice.
+ * The send ledger of every channel (email, SMS, web push): one row per message Tend means to
+ * send, keyed by an idempotency key derived from (workflow id, run id, node id, visit). A
+ * retried activity finds its row and does not send twice.
  */
 export const messages = pgTable(
   'messages',
@@ -13,12 +13,16 @@ export const messages = pgTable(
     contactId: text('contact_id').notNull(),
     journeyId: text('journey_id'),
     nodeId: text('node_id'),
-    channel: text('channel', { enum: ['email'] }).notNull(),
+    channel: text('channel', { enum: ['email', 'sms', 'push'] }).notNull(),
     recipient: text('recipient').notNull(),
+    /** Email subject; a push notification's title. */
     subject: text('subject'),
     html: text('html'),
-    status: text('status', { enum: ['sending', 'sent', 'skipped'] }).notNull(),
-    /** Why a message was skipped (e.g. the contact has no email address). */
+    /** Plain-text content: an SMS, or a push notification's body. */
+    body: text('body'),
+    /** `failed`: the provider refused this message for good (a bad number), so it is not retried. */
+    status: text('status', { enum: ['sending', 'sent', 'skipped', 'failed'] }).notNull(),
+    /** Why a message was skipped or failed (e.g. the contact has no email address). */
     reason: text('reason'),
     attempts: integer('attempts').notNull().default(0),
     /** While set and in the future, one attempt holds this send; a concurrent retry backs off. */
@@ -27,6 +31,9 @@ export const messages = pgTable(
     providerMessageId: text('provider_message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Engagement, set by the tracking endpoints; branch conditions read them. */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    clickedAt: timestamp('clicked_at', { withTimezone: true }),
   },
   (table) => [index('messages_workspace_created').on(table.workspaceId, table.createdAt)],
 );

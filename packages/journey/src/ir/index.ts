@@ -1,13 +1,5 @@
-export type { IrNode, IrTrigger, JourneyIr, PublishedVersion, ReentryPolicy } from './types.js';
-export {
-  contactEventSignal,
-  journeyTaskQueue,
-  journeyWorkflowId,
-  journeyWorkflowType,
-  positionQuery,
-  type EnteringEvent,
-  type JourneyActivities,
-  type JourneyPosition,
-  type JourneyWorkflowInput,
-  type RunActionInput,
-} from './workflow-contract.js';
+// Workflow-safe: pure types and functions, no I/O and no dependencies.
+export * from './conditions.js';
+export * from './time.js';
+export type * from './types.js';
+export * from './workflow-contract.js';

@@ -1,10 +1,35 @@
 import { z } from 'zod';
 import type { NodeSpec } from './node-spec.js';
-import { exitNode, waitNode } from './control.js';
+import { branchNode, exitNode, goalNode, splitNode, waitForEventNode, waitNode, waitUntilNode } from './control.js';
+import { addToListNode, removeFromListNode } from './lists.js';
 import { sendEmailNode } from './send-email.js';
-import { eventTrigger, identifyTrigger } from './triggers.js';
+import { sendPushNode } from './send-push.js';
+import { sendSmsNode } from './send-sms.js';
+import { updateProfileNode } from './update-profile.js';
+import { webhookNode } from './webhook.js';
+import { dateAttributeTrigger, eventTrigger, identifyTrigger, scheduleTrigger, segmentTrigger } from './triggers.js';
 
-export const builtInNodes: readonly NodeSpec[] = [identifyTrigger, eventTrigger, waitNode, exitNode, sendEmailNode];
+export const builtInNodes: readonly NodeSpec[] = [
+  identifyTrigger,
+  eventTrigger,
+  segmentTrigger,
+  dateAttributeTrigger,
+  scheduleTrigger,
+  waitNode,
+  waitUntilNode,
+  waitForEventNode,
+  branchNode,
+  splitNode,
+  goalNode,
+  exitNode,
+  sendEmailNode,
+  sendSmsNode,
+  sendPushNode,
+  webhookNode,
+  updateProfileNode,
+  addToListNode,
+  removeFromListNode,
+];
 
 const byKey = new Map(builtInNodes.map((spec) => [`${spec.type}@${spec.version}`, spec]));
 
@@ -20,7 +45,8 @@ export function catalogueJson() {
     category: spec.category,
     title: spec.title,
     description: spec.description,
-    outputs: [...spec.outputs],
+    /** Fixed outputs; null when they follow from the config (branch cases, split paths). */
+    outputs: typeof spec.outputs === 'function' ? null : [...spec.outputs],
     configSchema: z.toJSONSchema(spec.config, { io: 'input' }),
   }));
 }

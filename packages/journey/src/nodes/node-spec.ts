@@ -13,10 +13,22 @@ export interface NodeSpec<Config extends z.ZodType = z.ZodType> {
   title: string;
   description: string;
   config: Config;
-  /** Named outputs; a node with one output uses "next". An empty list ends the journey. */
-  outputs: readonly string[];
+  /**
+   * Named outputs; a node with one output uses "next", and an empty list ends the journey.
+   * A function when the outputs follow from the config (a branch's cases, a split's paths).
+   */
+  outputs: readonly string[] | ((config: z.infer<Config>) => string[]);
+  /** Config fields holding Liquid templates, checked at publish (syntax and variables). */
+  templateFields?: readonly string[];
+  /** The channel an action sends on; publish refuses it when the server has no provider for it. */
+  channel?: 'email' | 'sms' | 'push';
 }
 
 export function nodeSpec<Config extends z.ZodType>(spec: NodeSpec<Config>): NodeSpec<Config> {
   return spec;
+}
+
+/** The outputs of a node with this (already valid) config. */
+export function outputsOf(spec: NodeSpec, config: unknown): string[] {
+  return typeof spec.outputs === 'function' ? spec.outputs(config) : [...spec.outputs];
 }

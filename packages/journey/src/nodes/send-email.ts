@@ -17,6 +17,8 @@ export const sendEmailNode = nodeSpec({
     from: z.string().optional(),
   }),
   outputs: ['next'],
+  templateFields: ['subject', 'html', 'text'],
+  channel: 'email',
 });
 
 export type SendEmailConfig = z.infer<typeof sendEmailNode.config>;

@@ -1,0 +1,89 @@
+import { eq, messages, sql, type Database } from '@tend/db';
+import { UndeliverableError } from './errors.js';
+
+export type Channel = (typeof messages.channel.enumValues)[number];
+
+/** Which send a ledger row records: one message of one node visit. */
+export interface LedgerEntry {
+  idempotencyKey: string;
+  workspaceId: string;
+  contactId: string;
+  journeyId: string | null;
+  nodeId: string | null;
+  channel: Channel;
+}
+
+/** A message ready to go: what the ledger records of it, and how to hand it to the provider. */
+export interface Delivery {
+  recipient: string;
+  content: { subject?: string; html?: string; body?: string };
+  send(): Promise<{ providerMessageId: string }>;
+}
+
+export type SendOutcome =
+  | { status: 'sent'; providerMessageId: string; alreadySent: boolean }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; reason: string };
+
+/** How long one attempt holds a send; longer than any provider call's own timeout. */
+const lease = sql`now() + interval '3 minutes'`;
+
+/** The outcome recorded under this key, if the send has finished one way or another. */
+export async function recordedOutcome(db: Database, idempotencyKey: string): Promise<SendOutcome | undefined> {
+  const [row] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
+  if (row?.status === 'sent') return { status: 'sent', providerMessageId: row.providerMessageId ?? '', alreadySent: true };
+  if (row?.status === 'skipped' || row?.status === 'failed') return { status: row.status, reason: row.reason ?? '' };
+  return undefined;
+}
+
+/** Records that this send will not happen (no address, no subscription…). A retry finds it. */
+export async function recordSkip(db: Database, entry: LedgerEntry, reason: string): Promise<{ status: 'skipped'; reason: string }> {
+  await db.insert(messages).values({ ...entry, recipient: '', status: 'skipped', reason }).onConflictDoNothing();
+  return { status: 'skipped', reason };
+}
+
+/**
+ * Sends one message at most once per idempotency key, whatever the channel. The ledger row is
+ * read first: a retry of a send that finished returns the recorded outcome. Otherwise `prepare`
+ * builds the message (or says why there is none), the send is claimed with a lease so an attempt
+ * Temporal started while an earlier one still talks to the provider backs off, and the provider
+ * is called. A provider error is recorded and rethrown so the caller (a Temporal activity)
+ * retries; an UndeliverableError marks the message failed, which no retry changes.
+ */
+export async function sendOnce(
+  db: Database,
+  entry: LedgerEntry,
+  prepare: () => Promise<Delivery | { skip: string }>,
+): Promise<SendOutcome> {
+  const previous = await recordedOutcome(db, entry.idempotencyKey);
+  if (previous) return previous;
+
+  const delivery = await prepare();
+  if ('skip' in delivery) return recordSkip(db, entry, delivery.skip);
+
+  const claimed = await db
+    .insert(messages)
+    .values({ ...entry, recipient: delivery.recipient, ...delivery.content, status: 'sending', attempts: 1, claimedUntil: lease })
+    .onConflictDoUpdate({
+      target: messages.idempotencyKey,
+      set: { attempts: sql`${messages.attempts} + 1`, claimedUntil: lease },
+      setWhere: sql`${messages.status} = 'sending' and (${messages.claimedUntil} is null or ${messages.claimedUntil} < now())`,
+    })
+    .returning({ key: messages.idempotencyKey });
+  if (claimed.length === 0) throw new Error('another attempt of this send is in progress; it will be retried');
+
+  const row = eq(messages.idempotencyKey, entry.idempotencyKey);
+  try {
+    const { providerMessageId } = await delivery.send();
+    await db.update(messages).set({ status: 'sent', providerMessageId, sentAt: new Date(), lastError: null, claimedUntil: null }).where(row);
+    return { status: 'sent', providerMessageId, alreadySent: false };
+  } catch (error) {
+    const lastError = error instanceof Error ? error.message : String(error);
+    if (error instanceof UndeliverableError) {
+      await db.update(messages).set({ status: 'failed', reason: lastError, lastError, claimedUntil: null }).where(row);
+      return { status: 'failed', reason: lastError };
+    }
+    await db.update(messages).set({ lastError, claimedUntil: null }).where(row);
+    throw error;
+  }
+}

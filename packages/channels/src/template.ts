@@ -1,0 +1,44 @@
+import { Liquid } from 'liquidjs';
+
+/** What templates see as {{ contact.* }}: the profile's traits plus its identifiers. */
+export interface TemplateContact {
+  id: string;
+  userId: string | null;
+  email: string | null;
+  traits: Record<string, unknown>;
+}
+
+/** What templates see as {{ event.* }}: the event that made the contact enter the journey. */
+export interface TemplateEvent {
+  name: string | null;
+  properties: Record<string, unknown>;
+}
+
+export type TemplateScope = { contact: Record<string, unknown>; event: TemplateEvent | Record<string, never> };
+
+const plainLiquid = new Liquid({ strictFilters: true });
+// A lone output tag, e.g. "{{ contact.visits | plus: 1 }}", whose value keeps its type.
+const loneOutput = /^\s*\{\{-?((?:(?!\}\}|\{\{).)*?)-?\}\}\s*$/s;
+
+export function templateScope(contact: TemplateContact, event?: TemplateEvent): TemplateScope {
+  return {
+    contact: { ...contact.traits, id: contact.id, userId: contact.userId, email: contact.email },
+    event: event ?? {},
+  };
+}
+
+/** Renders a plain-text template (an SMS, a push title): values are inserted as written. */
+export async function renderText(template: string, scope: TemplateScope): Promise<string> {
+  return (await plainLiquid.parseAndRender(template, scope)).trim();
+}
+
+/**
+ * Renders a value template: a lone {{ expression }} keeps the type of its value (a number stays
+ * a number, a list a list); anything else renders as text.
+ */
+export async function renderValue(template: string, scope: TemplateScope): Promise<unknown> {
+  const expression = loneOutput.exec(template)?.[1];
+  if (expression === undefined) return plainLiquid.parseAndRender(template, scope);
+  const value: unknown = await plainLiquid.evalValue(expression, scope);
+  return value === undefined ? null : value;
+}

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * The routing index: which contacts are in which journey, and which event names each running
+ * enrolment must be told about. One indexed query per incoming event finds the runs to signal.
+ * Rows stay after a run ends (status), for re-entry and cool-down rules.
+ */
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    /** First execution run id of the chain of runs (stable across continue-as-new). */
+    runKey: text('run_key').notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['active', 'completed', 'exited', 'stopped'] }).notNull(),
+    listensTo: text('listens_to').array().notNull().default([]),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.journeyId, table.contactId] }),
+    index('enrolments_active_by_contact').on(table.workspaceId, table.contactId).where(sql`status = 'active'`),
+    index('enrolments_active_by_journey').on(table.workspaceId, table.journeyId).where(sql`status = 'active'`),
+  ],
+);
+
+/** Every node a contact passed through, with what happened there: live counts and a contact's trail. */
+export const nodeVisits = pgTable(
+  'node_visits',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: text('workspace_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    version: integer('version').notNull(),
+    contactId: text('contact_id').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    visit: integer('visit').notNull(),
+    outcome: text('outcome').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('node_visits_journey_node').on(table.workspaceId, table.journeyId, table.nodeId),
+    index('node_visits_contact').on(table.workspaceId, table.contactId, table.at),
+  ],
+);
+
+/** Segment membership as announced by "Segment Entered" / "Segment Exited" events (segments are built later). */
+export const segmentMemberships = pgTable(
+  'segment_memberships',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    segment: text('segment').notNull(),
+    contactId: text('contact_id').notNull(),
+    since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.segment, table.contactId] }), index('segment_memberships_contact').on(table.workspaceId, table.contactId)],
+);

@@ -1,0 +1,71 @@
+import { and, enrolments, eq, type Database } from '@tend/db';
+import {
+  contactEventSignal,
+  journeyTaskQueue,
+  journeyWorkflowId,
+  journeyWorkflowType,
+  type ContactEvent,
+  type ContactEventSignal,
+  type IrTrigger,
+  type JourneyWorkflowInput,
+} from '@tend/journey/ir';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { LiveJourney } from './live-journeys.js';
+
+export interface Entry {
+  workspaceId: string;
+  contactId: string;
+  journey: LiveJourney;
+  trigger: IrTrigger;
+  event: ContactEvent;
+  /** Epoch ms the walk begins (date and schedule triggers); absent = now. */
+  startAt?: number | null;
+}
+
+/** routed: the contact entered, or (already in the journey) was signalled the event. */
+export type EntryOutcome = 'routed' | 'already-went-through' | 'cooling-down';
+
+/**
+ * Enters a contact into a journey with signalWithStart on the (workspace, journey, contact)
+ * workflow id. A contact already in the journey gets the event as a signal instead (and
+ * restarts there when the journey says so). Re-entry after a run ended is the journey's
+ * setting, enforced by Temporal's id-reuse policy; only the cool-down needs the index.
+ */
+export async function enterJourney(db: Database, temporal: Client, entry: Entry): Promise<EntryOutcome> {
+  const { ir } = entry.journey;
+  if (ir.reentry === 'cooldown' && ir.cooldownMs !== null && (await coolingDown(db, entry, ir.cooldownMs))) return 'cooling-down';
+  const input: JourneyWorkflowInput = {
+    workspaceId: entry.workspaceId,
+    contactId: entry.contactId,
+    version: entry.journey.version,
+    triggerNodeId: entry.trigger.nodeId,
+    ir,
+    entering: entry.event,
+    startAt: entry.startAt ?? null,
+  };
+  const signal: ContactEventSignal = { event: entry.event, triggerNodeId: entry.trigger.nodeId };
+  try {
+    await temporal.workflow.signalWithStart(journeyWorkflowType, {
+      workflowId: journeyWorkflowId(entry.workspaceId, ir.journeyId, entry.contactId),
+      taskQueue: journeyTaskQueue,
+      args: [input],
+      signal: contactEventSignal,
+      signalArgs: [signal],
+      workflowIdReusePolicy: ir.reentry === 'once-ever' ? 'REJECT_DUPLICATE' : 'ALLOW_DUPLICATE',
+      memo: { journeyId: ir.journeyId, version: entry.journey.version, contactId: entry.contactId },
+    });
+    return 'routed';
+  } catch (error) {
+    // A once-ever journey the contact already went through: not entering again is the point.
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-went-through';
+    throw error;
+  }
+}
+
+async function coolingDown(db: Database, entry: Entry, cooldownMs: number): Promise<boolean> {
+  const [row] = await db
+    .select({ status: enrolments.status, enteredAt: enrolments.enteredAt })
+    .from(enrolments)
+    .where(and(eq(enrolments.workspaceId, entry.workspaceId), eq(enrolments.journeyId, entry.journey.journeyId), eq(enrolments.contactId, entry.contactId)));
+  return Boolean(row && row.status !== 'active' && row.enteredAt.getTime() + cooldownMs > Date.now());
+}

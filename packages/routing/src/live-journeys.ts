@@ -1,0 +1,24 @@
+import { and, eq, journeys, journeyVersions, type Database } from '@tend/db';
+import type { JourneyIr } from '@tend/journey/ir';
+
+export interface LiveJourney {
+  journeyId: string;
+  version: number;
+  ir: JourneyIr;
+}
+
+/** The live version of every active journey of a workspace: what new entries go into. */
+export async function liveJourneys(db: Database, workspaceId: string, journeyId?: string): Promise<LiveJourney[]> {
+  return db
+    .select({ journeyId: journeyVersions.journeyId, version: journeyVersions.version, ir: journeyVersions.ir })
+    .from(journeys)
+    .innerJoin(
+      journeyVersions,
+      and(
+        eq(journeyVersions.workspaceId, journeys.workspaceId),
+        eq(journeyVersions.journeyId, journeys.id),
+        eq(journeyVersions.version, journeys.liveVersion),
+      ),
+    )
+    .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.status, 'active'), journeyId ? eq(journeys.id, journeyId) : undefined));
+}

@@ -1,0 +1,100 @@
+import { and, enrolments, eq, events, inArray, segmentMemberships, sql, type Database } from '@tend/db';
+import { contactEventSignal, matchesFilters, segmentEnteredEvent, segmentExitedEvent, type ContactEvent, type ContactEventSignal, type IrTrigger } from '@tend/journey/ir';
+import type { Client } from '@temporalio/client';
+import { enterJourney } from './enter.js';
+import { liveJourneys } from './live-journeys.js';
+
+/** An event as stored by ingestion, ready to route. */
+export interface RoutableEvent {
+  id: string;
+  messageId: string;
+  type: 'identify' | 'track';
+  name: string | null;
+  contactId: string;
+  properties: Record<string, unknown>;
+  occurredAt: Date;
+  createdContact: boolean;
+  /** A client's retry of an event already routed: skipped. */
+  duplicate: boolean;
+}
+
+/**
+ * Offers stored events to journeys: triggers enter contacts (signalWithStart), and running
+ * enrolments that listen for the event's name get it as a signal — one indexed query per
+ * event on the routing index. Marks each event routed afterwards.
+ */
+export async function routeEvents(db: Database, temporal: Client, workspaceId: string, stored: RoutableEvent[]): Promise<void> {
+  const fresh = stored.filter((event) => !event.duplicate);
+  if (fresh.length === 0) return;
+  const live = await liveJourneys(db, workspaceId);
+  for (const event of fresh) {
+    await applySegmentMembership(db, workspaceId, event);
+    const contactEvent: ContactEvent = {
+      type: event.type,
+      name: event.name,
+      messageId: event.messageId,
+      properties: event.properties,
+      occurredAt: event.occurredAt.toISOString(),
+    };
+    const signalled = new Set<string>();
+    for (const journey of live) {
+      for (const trigger of journey.ir.triggers) {
+        if (!triggerMatches(trigger, event)) continue;
+        await enterJourney(db, temporal, { workspaceId, contactId: event.contactId, journey, trigger, event: contactEvent });
+        signalled.add(journey.journeyId);
+        break; // one entry per journey per event
+      }
+    }
+    if (event.type === 'track' && event.name) {
+      const listening = await db
+        .select({ journeyId: enrolments.journeyId, workflowId: enrolments.workflowId })
+        .from(enrolments)
+        .where(
+          and(
+            eq(enrolments.workspaceId, workspaceId),
+            eq(enrolments.contactId, event.contactId),
+            eq(enrolments.status, 'active'),
+            sql`${event.name} = any(${enrolments.listensTo})`,
+          ),
+        );
+      for (const run of listening) {
+        if (signalled.has(run.journeyId)) continue;
+        const signal: ContactEventSignal = { event: contactEvent, triggerNodeId: null };
+        await temporal.workflow
+          .getHandle(run.workflowId)
+          .signal(contactEventSignal, signal)
+          .catch((error: unknown) => {
+            // The run ended between the index read and the signal: nothing is waiting any more.
+            if ((error as { name?: string }).name !== 'WorkflowNotFoundError') throw error;
+          });
+      }
+    }
+  }
+  await db.update(events).set({ routedAt: new Date() }).where(inArray(events.id, fresh.map((event) => event.id)));
+}
+
+export function triggerMatches(trigger: IrTrigger, event: Pick<RoutableEvent, 'type' | 'name' | 'properties' | 'createdContact'>): boolean {
+  switch (trigger.kind) {
+    case 'identify':
+      return event.type === 'identify' && (!trigger.onlyNewContacts || event.createdContact);
+    case 'event':
+      return event.type === 'track' && event.name === trigger.event && matchesFilters(event.properties, trigger.filters);
+    case 'segment':
+      return event.type === 'track' && event.name === segmentEnteredEvent && event.properties.segment === trigger.segment;
+    default:
+      return false; // date and schedule triggers enter contacts from their schedules
+  }
+}
+
+/** "Segment Entered" / "Segment Exited" events keep segment membership for branch conditions. */
+async function applySegmentMembership(db: Database, workspaceId: string, event: RoutableEvent): Promise<void> {
+  const segment = event.properties.segment;
+  if (event.type !== 'track' || typeof segment !== 'string') return;
+  if (event.name === segmentEnteredEvent) {
+    await db.insert(segmentMemberships).values({ workspaceId, segment, contactId: event.contactId }).onConflictDoNothing();
+  } else if (event.name === segmentExitedEvent) {
+    await db
+      .delete(segmentMemberships)
+      .where(and(eq(segmentMemberships.workspaceId, workspaceId), eq(segmentMemberships.segment, segment), eq(segmentMemberships.contactId, event.contactId)));
+  }
+}
