@@ -1,9 +1,13 @@
-import type { JourneyActivities, RunActionInput } from '@tend/journey/ir';
+import type { JourneyActivities, RunActionInput, ScheduledEntryActivities } from '@tend/journey/ir';
+import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/activity';
 import { createJourneyActivities } from './journey-activities.js';
+import { createScheduledEntryActivities } from './scheduled-entry.js';
 import { builtInActionNodes, nodeRegistry, type AnyNodeDefinition, type NodeDeps } from './nodes/registry.js';
 
 export interface ActivityDeps extends NodeDeps {
+  /** For scheduled and date-triggered entries, which start journeys from the worker. */
+  temporal?: Client;
   /** Custom action nodes (defineNode) this worker runs besides the built-in ones. */
   customNodes?: readonly AnyNodeDefinition[];
 }
@@ -12,10 +16,11 @@ export interface ActivityDeps extends NodeDeps {
  * Builds the activities from their dependencies, so tests hand in their own database and
  * SMTP peer (Temporal's dependency-injection pattern).
  */
-export function createActivities(deps: ActivityDeps): JourneyActivities {
+export function createActivities(deps: ActivityDeps): JourneyActivities & ScheduledEntryActivities {
   const nodes = nodeRegistry([...builtInActionNodes, ...(deps.customNodes ?? [])]);
   return {
     ...createJourneyActivities(deps.db),
+    ...createScheduledEntryActivities(deps.db, deps.temporal),
     async runAction(input: RunActionInput) {
       const node = nodes.get(`${input.type}@${input.version}`);
       // Retrying cannot help a node this worker does not have: fail loudly so it is seen.

@@ -19,7 +19,7 @@ const eventScanLimit = 10_000;
 export function createJourneyActivities(db: Database): Omit<JourneyActivities, 'runAction'> {
   return {
     async evaluateBranch({ workspaceId, contactId, journeyId, conditions }) {
-      const facts = await branchFacts(db, workspaceId, contactId, journeyId, conditions.flatMap(eventCountQueries));
+      const facts = await contactFacts(db, workspaceId, contactId, journeyId, conditions.flatMap(eventCountQueries));
       return conditions.findIndex((condition) => evaluateCondition(condition, facts));
     },
 
@@ -51,7 +51,8 @@ export function createJourneyActivities(db: Database): Omit<JourneyActivities, '
   };
 }
 
-async function branchFacts(
+/** What conditions are evaluated against: the profile, event counts, segments and engagement. */
+export async function contactFacts(
   db: Database,
   workspaceId: string,
   contactId: string,

@@ -1,6 +1,7 @@
 // Production entry: one worker process; run as many as the load needs.
 import { smtpTransport } from '@tend/channels';
 import { openDatabase } from '@tend/db';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { readWorkerEnv } from './env.js';
 import { createJourneyWorker } from './worker.js';
@@ -12,14 +13,17 @@ if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS || !env.SMTP_URL) {
 }
 const database = await openDatabase({ url: env.DATABASE_URL });
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 const worker = await createJourneyWorker({
   connection,
   namespace: env.TEMPORAL_NAMESPACE,
   db: database.db,
   email: smtpTransport(env.SMTP_URL),
   workflowBundlePath: env.TEND_WORKFLOW_BUNDLE,
+  temporal: new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }),
 });
 console.log(`Tend worker polling on ${env.TEMPORAL_ADDRESS}`);
 await worker.run(); // resolves after SIGINT/SIGTERM, which the Temporal runtime handles
 await connection.close();
+await clientConnection.close();
 await database.close();

@@ -19,7 +19,8 @@ program
   .description('validate and publish journey files to a running Tend')
   .argument('<files...>', 'journey JSON files')
   .option('--url <url>', 'the Tend server', defaultUrl)
-  .action(async (files: string[], options: { url: string }) => {
+  .option('--move-waiting', 'move contacts waiting in the previous version to this one (same node ids)')
+  .action(async (files: string[], options: { url: string; moveWaiting?: boolean }) => {
     process.exitCode = await publishCommand(files, options);
   });
 

@@ -3,6 +3,7 @@ import { smtpTransport } from '@tend/channels';
 import { openDatabase, type DatabaseHandle } from '@tend/db';
 import { startServer, type RunningServer } from '@tend/server';
 import { createJourneyWorker } from '@tend/worker';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { lockDataDir } from './data-dir-lock.js';
 import type { DevEnv } from './env.js';
@@ -67,7 +68,10 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
 
     started = Date.now();
     const connection = await NativeConnection.connect({ address: temporalAddress });
-    const worker = await createJourneyWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db: database.db, email });
+    const clientConnection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => clientConnection.close());
+    const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+    const worker = await createJourneyWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db: database.db, email, temporal });
     const workerDone = runWorker(worker);
     stops.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -1,9 +1,11 @@
+import { contactsRouter } from './routers/contacts.js';
 import { journeysRouter } from './routers/journeys.js';
 import { outboxRouter } from './routers/outbox.js';
 import { systemRouter } from './routers/system.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
 export const appRouter = createTRPCRouter({
+  contacts: contactsRouter,
   journeys: journeysRouter,
   outbox: outboxRouter,
   system: systemRouter,

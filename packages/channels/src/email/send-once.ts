@@ -15,7 +15,7 @@ export interface SendEmailRequest {
   from: string;
   config: SendEmailConfig;
   /** The entry event, for {{ event.* }}. */
-  event?: TemplateEvent;
+  entryEvent?: TemplateEvent;
 }
 
 export type SendEmailOutcome = SendOutcome;
@@ -31,7 +31,7 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
     const [contact] = await db.select().from(contacts).where(eq(contacts.id, contactId));
     if (!contact?.email) return { skip: contact ? 'the contact has no email address' : 'the contact no longer exists' };
     const to = contact.email;
-    const email = await renderEmail(request.config, contact, request.event);
+    const email = await renderEmail(request.config, contact, request.entryEvent);
     return {
       recipient: to,
       content: { subject: email.subject, html: email.html },

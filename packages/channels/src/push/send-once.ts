@@ -14,7 +14,7 @@ export interface SendPushRequest {
   nodeId: string;
   config: SendPushConfig;
   /** The entry event, for {{ event.* }}. */
-  event?: TemplateEvent;
+  entryEvent?: TemplateEvent;
 }
 
 /** What the service worker receives, as JSON, in its push event. */
@@ -52,7 +52,7 @@ export async function sendPushOnce(db: Database, transport: PushTransport, reque
   const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.contactId, contactId)).orderBy(asc(pushSubscriptions.createdAt));
   if (subscriptions.length === 0) return recordSkip(db, entry, 'the contact has no push subscription');
 
-  const scope = templateScope(contact, request.event);
+  const scope = templateScope(contact, request.entryEvent);
   const [title, body, url] = await Promise.all([
     renderText(request.config.title, scope),
     renderText(request.config.body, scope),

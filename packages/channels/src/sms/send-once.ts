@@ -13,7 +13,7 @@ export interface SendSmsRequest {
   nodeId: string;
   config: SendSmsConfig;
   /** The entry event, for {{ event.* }}. */
-  event?: TemplateEvent;
+  entryEvent?: TemplateEvent;
 }
 
 /**
@@ -27,7 +27,7 @@ export async function sendSmsOnce(db: Database, transport: SmsTransport, request
     if (!contact) return { skip: 'the contact no longer exists' };
     const recipient = phoneOf(contact.traits);
     if ('skip' in recipient) return recipient;
-    const body = await renderText(request.config.body, templateScope(contact, request.event));
+    const body = await renderText(request.config.body, templateScope(contact, request.entryEvent));
     if (!body) return { skip: 'the message is empty for this contact' };
     return {
       recipient: recipient.phone,

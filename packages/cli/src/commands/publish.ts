@@ -3,7 +3,7 @@ import { apiClient, explainConnectionError } from '../api-client.js';
 import { readJourneyFile } from '../read-journey-file.js';
 
 /** Validates locally, then publishes each file as the journey's next immutable version. */
-export async function publishCommand(files: string[], options: { url: string }): Promise<number> {
+export async function publishCommand(files: string[], options: { url: string; moveWaiting?: boolean }): Promise<number> {
   const api = apiClient(options.url);
   let failed = 0;
   for (const file of files) {
@@ -15,7 +15,7 @@ export async function publishCommand(files: string[], options: { url: string }):
       for (const problem of local.problems) console.error(`  - ${formatProblem(problem)}`);
       continue;
     }
-    const result = await api.journeys.publish.mutate({ graph }).catch((error: unknown) => {
+    const result = await api.journeys.publish.mutate({ graph, moveWaiting: options.moveWaiting ?? false }).catch((error: unknown) => {
       throw explainConnectionError(error, options.url);
     });
     if (!result.ok) {
@@ -25,7 +25,8 @@ export async function publishCommand(files: string[], options: { url: string }):
       continue;
     }
     const what = result.unchanged ? 'unchanged, still' : 'published as';
-    console.log(`✓ ${result.journeyId} ${what} version ${result.version} (${result.hash.slice(0, 12)}) — ${new URL(`/#/journeys/${result.journeyId}`, options.url)}`);
+    const moved = options.moveWaiting && !result.unchanged ? `; ${result.moved} waiting contact(s) told to move` : '';
+    console.log(`✓ ${result.journeyId} ${what} version ${result.version} (${result.hash.slice(0, 12)})${moved} — ${new URL(`/#/journeys/${result.journeyId}`, options.url)}`);
   }
   return failed === 0 ? 0 : 1;
 }

@@ -30,7 +30,7 @@ export async function startTestTend(options: { database?: TestDatabaseKind } = {
   const [env, database, smtp] = await Promise.all([timeSkippingTemporal(), openTestDatabase(options.database), startSmtpPeer()]);
   const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
   const email = smtpTransport(smtp.url);
-  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email });
+  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, temporal: env.client });
   const running = worker.run();
   const app = await buildServer({
     db: database.db,

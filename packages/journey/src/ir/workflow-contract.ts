@@ -131,6 +131,19 @@ export function journeyWorkflowId(workspaceId: string, journeyId: string, contac
 }
 
 export const journeyWorkflowType = 'journeyWorkflow';
+/** Started by a journey's Temporal Schedule: enters the contacts a schedule or date trigger selects. */
+export const scheduledEntryWorkflowType = 'scheduledEntryWorkflow';
+
+export interface ScheduledEntryInput {
+  workspaceId: string;
+  journeyId: string;
+  triggerNodeId: string;
+}
+
+export interface ScheduledEntryActivities {
+  /** Enters every contact the trigger selects at `now`; returns how many were entered. */
+  enterScheduled(input: ScheduledEntryInput & { now: number }): Promise<number>;
+}
 export const journeyTaskQueue = 'tend-journeys';
 export const contactEventSignal = 'contactEvent';
 export const pauseSignal = 'pause';

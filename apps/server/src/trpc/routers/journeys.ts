@@ -1,8 +1,8 @@
-import { and, desc, eq, journeys, journeyVersions } from '@tend/db';
+import { and, desc, enrolments, eq, journeys, journeyVersions, nodeVisits, sql } from '@tend/db';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { publishJourney } from '../../journeys/publish.js';
-import { workspaceProcedure } from '../trpc.js';
+import { publishAndApply, setJourneyStatus } from '../../journeys/lifecycle.js';
+import { workspaceProcedure, type TrpcContext } from '../trpc.js';
 
 export const journeysRouter = {
   list: workspaceProcedure.query(async ({ ctx }) => {
@@ -56,10 +56,39 @@ export const journeysRouter = {
     };
   }),
 
-  /** Validates, compiles and publishes a draft graph; a journey with problems is refused with all of them. */
-  publish: workspaceProcedure.input(z.object({ graph: z.unknown() })).mutation(async ({ ctx, input }) => {
-    const result = await publishJourney(ctx.db, ctx.workspace.id, input.graph as never);
-    if (!result.ok) return { ok: false as const, problems: result.problems };
-    return result;
+  /**
+   * Validates, compiles and publishes a draft graph; a journey with problems is refused with all
+   * of them. With moveWaiting, contacts waiting in the previous version move to this one.
+   */
+  publish: workspaceProcedure
+    .input(z.object({ graph: z.unknown(), moveWaiting: z.boolean().default(false), nodeMap: z.record(z.string(), z.string()).default({}) }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await publishAndApply(ctx.db, ctx.temporal, ctx.workspace.id, input.graph as never, input);
+      if (!result.ok) return { ok: false as const, problems: result.problems };
+      return result;
+    }),
+
+  pause: workspaceProcedure.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'paused')),
+  resume: workspaceProcedure.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'active')),
+  archive: workspaceProcedure.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'archived')),
+
+  /** Live per-node counts: how many visits ended in each outcome, for the canvas. */
+  stats: workspaceProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
+    const rows = await ctx.db
+      .select({ nodeId: nodeVisits.nodeId, outcome: nodeVisits.outcome, count: sql<number>`count(*)::int` })
+      .from(nodeVisits)
+      .where(and(eq(nodeVisits.workspaceId, ctx.workspace.id), eq(nodeVisits.journeyId, input.id)))
+      .groupBy(nodeVisits.nodeId, nodeVisits.outcome);
+    const [active] = await ctx.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(enrolments)
+      .where(and(eq(enrolments.workspaceId, ctx.workspace.id), eq(enrolments.journeyId, input.id), eq(enrolments.status, 'active')));
+    return { active: active?.count ?? 0, visits: rows };
   }),
 } satisfies TRPCRouterRecord;
+
+async function changeStatus(ctx: TrpcContext, id: string, status: 'active' | 'paused' | 'archived') {
+  const result = await setJourneyStatus(ctx.db, ctx.temporal, ctx.workspace.id, id, status);
+  if (!result) throw new TRPCError({ code: 'NOT_FOUND', message: `no journey "${id}"` });
+  return { id, status, contactsTold: result.told };
+}

@@ -1,0 +1,17 @@
+import { sendPushOnce, webPushTransport } from '@tend/channels';
+import { sendPushNode } from '@tend/journey';
+import { defineNode } from '@tend/sdk';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { NodeDeps } from './registry.js';
+
+export const sendPush = defineNode({
+  ...sendPushNode,
+  async run(context, config, deps: NodeDeps) {
+    if (!deps.push) {
+      throw ApplicationFailure.nonRetryable('web push is not configured: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT');
+    }
+    const transport = webPushTransport(deps.push.vapid, { fetch: deps.fetch });
+    await sendPushOnce(deps.db, transport, { ...context, config });
+    return { output: 'next' };
+  },
+});

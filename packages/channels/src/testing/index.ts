@@ -1,0 +1,2 @@
+export { startHttpPeer, type HttpPeer, type PeerReply, type ReceivedRequest } from './http-peer.js';
+export { generateVapidKeys, startPushServicePeer, type PushServicePeer, type ReceivedPush } from './push-service-peer.js';
