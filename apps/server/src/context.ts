@@ -1,4 +1,5 @@
 import type { Database } from '@tend/db';
+import type { NodeSpec } from '@tend/journey';
 import type { Client } from '@temporalio/client';
 import type { HealthReport } from './health.js';
 import type { Workspace } from './workspace.js';
@@ -10,4 +11,8 @@ export interface ServerDeps {
   /** The workspace the console acts on (one dev workspace until accounts exist). */
   workspace: Workspace;
   health(): Promise<HealthReport>;
+  /** Custom action nodes (TEND_NODES): shown in the catalogue, accepted at publish. */
+  customNodes?: readonly NodeSpec[];
+  /** Channels with a configured provider; publish refuses actions on others. Absent: not checked. */
+  channels?: readonly string[];
 }

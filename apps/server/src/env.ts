@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const envSchema = z.object({
+  /** A module exporting `nodes`: custom action nodes made with defineNode (see packages/sdk). */
+  TEND_NODES: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),

@@ -1,6 +1,7 @@
 // Production entry: the server alone, against a Postgres server and a Temporal cluster.
 // For the embedded, one-command setup run `npm start` (packages/dev) instead.
 import { openDatabase } from '@tend/db';
+import { loadCustomNodes } from '@tend/sdk';
 import { readServerEnv } from './env.js';
 import { startServer } from './start.js';
 
@@ -17,6 +18,7 @@ const server = await startServer({
   host: env.HOST,
   port: env.PORT,
   writeKey: env.TEND_WRITE_KEY,
+  customNodes: await loadCustomNodes(env.TEND_NODES),
   logger: true,
 });
 console.log(`Tend server listening on ${server.url} (workspace "${server.workspace.id}")`);

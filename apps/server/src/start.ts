@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '@tend/db';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type BuildServerOptions } from './app.js';
+import type { ServerDeps } from './context.js';
 import { checkHealth } from './health.js';
 import { startPendingRouteSweeper } from './ingest/route-pending.js';
 import { ensureDevWorkspace, type Workspace } from './workspace.js';
@@ -13,6 +14,8 @@ export interface StartServerOptions extends BuildServerOptions {
   host?: string;
   port?: number;
   writeKey?: string;
+  customNodes?: ServerDeps['customNodes'];
+  channels?: ServerDeps['channels'];
 }
 
 export interface RunningServer {
@@ -31,7 +34,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const db = options.database.db;
   const workspace = await ensureDevWorkspace(db, options.writeKey);
   const app = await buildServer(
-    { db, temporal, workspace, health: () => checkHealth(options.database, temporal, namespace) },
+    {
+      db,
+      temporal,
+      workspace,
+      health: () => checkHealth(options.database, temporal, namespace),
+      customNodes: options.customNodes,
+      channels: options.channels,
+    },
     { webDir: options.webDir, logger: options.logger },
   );
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 3000 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const envSchema = z.object({
+  /** A module exporting `nodes`: custom action nodes made with defineNode (see packages/sdk). */
+  TEND_NODES: z.string().optional(),
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default('default'),

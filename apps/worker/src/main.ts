@@ -1,6 +1,7 @@
 // Production entry: one worker process; run as many as the load needs.
 import { smtpTransport } from '@tend/channels';
 import { openDatabase } from '@tend/db';
+import { loadCustomNodes } from '@tend/sdk';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { readWorkerEnv } from './env.js';
@@ -20,6 +21,7 @@ const worker = await createJourneyWorker({
   db: database.db,
   email: smtpTransport(env.SMTP_URL),
   workflowBundlePath: env.TEND_WORKFLOW_BUNDLE,
+  customNodes: await loadCustomNodes(env.TEND_NODES),
   temporal: new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }),
 });
 console.log(`Tend worker polling on ${env.TEMPORAL_ADDRESS}`);

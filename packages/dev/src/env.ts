@@ -4,6 +4,8 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 
 /** The one-command runtime's configuration: the server's and worker's, plus local ports. */
 const envSchema = z.object({
+  /** A module exporting `nodes`: custom action nodes made with defineNode (see packages/sdk). */
+  TEND_NODES: z.string().optional(),
   PORT: port(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),

@@ -1,6 +1,7 @@
 import { resolve, join } from 'node:path';
 import { smtpTransport } from '@tend/channels';
 import { openDatabase, type DatabaseHandle } from '@tend/db';
+import { loadCustomNodes } from '@tend/sdk';
 import { startServer, type RunningServer } from '@tend/server';
 import { createJourneyWorker } from '@tend/worker';
 import { Client, Connection } from '@temporalio/client';
@@ -71,7 +72,8 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
     const clientConnection = await Connection.connect({ address: temporalAddress });
     stops.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
-    const worker = await createJourneyWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db: database.db, email, temporal });
+    const customNodes = await loadCustomNodes(env.TEND_NODES);
+    const worker = await createJourneyWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db: database.db, email, temporal, customNodes });
     const workerDone = runWorker(worker);
     stops.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -87,6 +89,7 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       host: env.HOST,
       port: env.PORT,
       writeKey: env.TEND_WRITE_KEY,
+      customNodes,
     });
     stops.push(() => server.close());
     progress('Server', server.url, 0);

@@ -3,7 +3,7 @@ import type { JourneyGraph } from './graph.js';
 import type { Condition, PropertyFilter } from './ir/conditions.js';
 import type { Weekday } from './ir/time.js';
 import type { EventMatcher, IrGoal, IrNode, IrTrigger, JourneyIr } from './ir/types.js';
-import { findNodeSpec } from './nodes/catalogue.js';
+import { nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 import { durationMs, type Duration } from './nodes/duration.js';
 import { outputsOf } from './nodes/node-spec.js';
 import type { Problem } from './problem.js';
@@ -15,12 +15,12 @@ export type CompileResult = { ok: true; ir: JourneyIr; hash: string } | { ok: fa
 export function compileJourney(input: unknown, options: ValidationOptions = {}): CompileResult {
   const validation = validateJourney(input, options);
   if (!validation.ok) return { ok: false, problems: validation.problems };
-  const ir = toIr(validation.graph);
+  const ir = toIr(validation.graph, nodeLookup(options.nodes));
   return { ok: true, ir, hash: contentHash(ir) };
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- configs were validated by their schemas */
-function toIr(graph: JourneyGraph): JourneyIr {
+function toIr(graph: JourneyGraph, findNodeSpec: NodeLookup): JourneyIr {
   const configs = new Map(graph.nodes.map((node) => [node.id, findNodeSpec(node.type, node.version)!.config.parse(node.data) as any]));
   const next = new Map<string, string>();
   for (const edge of graph.edges) {

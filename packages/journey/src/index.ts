@@ -9,9 +9,9 @@ export {
 } from './graph.js';
 
 export * from './ir/index.js';
-export { builtInNodes, catalogueJson, findNodeSpec } from './nodes/catalogue.js';
+export { builtInNodes, catalogueJson, findNodeSpec, nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 export { durationUnits } from './nodes/control.js';
-export { nodeSpec, type NodeCategory, type NodeSpec } from './nodes/node-spec.js';
+export { nodeSpec, outputsOf, type NodeCategory, type NodeSpec } from './nodes/node-spec.js';
 export { addToListNode, removeFromListNode, type ListConfig } from './nodes/lists.js';
 export { sendEmailNode, type SendEmailConfig } from './nodes/send-email.js';
 export { sendPushNode, type SendPushConfig } from './nodes/send-push.js';
@@ -21,4 +21,4 @@ export { updateProfileNode, type UpdateProfileConfig } from './nodes/update-prof
 export { webhookMethods, webhookNode, type WebhookConfig } from './nodes/webhook.js';
 export { formatProblem, type Problem } from './problem.js';
 export { templateError } from './templates.js';
-export { validateJourney, type ValidationResult } from './validate.js';
+export { validateJourney, type ValidationOptions, type ValidationResult } from './validate.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { journeyGraphSchema, type GraphEdge, type GraphNode, type JourneyGraph } from './graph.js';
-import { findNodeSpec } from './nodes/catalogue.js';
+import { nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 import { outputsOf, type NodeSpec } from './nodes/node-spec.js';
 import type { Problem } from './problem.js';
 import { templateError } from './templates.js';
@@ -10,6 +10,8 @@ export type ValidationResult =
   | { ok: false; graph?: JourneyGraph; problems: Problem[] };
 
 export interface ValidationOptions {
+  /** Custom action nodes this server knows (TEND_NODES), besides the built-in ones. */
+  nodes?: readonly NodeSpec[];
   /** Channels the server can send on; an action on any other is refused. Absent: not checked (offline). */
   channels?: readonly string[];
 }
@@ -28,9 +30,10 @@ export function validateJourney(input: unknown, options: ValidationOptions = {})
   const parsed = journeyGraphSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: fileProblems(parsed.error, input) };
   const graph = parsed.data;
-  const { checked, problems } = nodeProblems(graph, options);
-  problems.push(...edgeProblems(graph, checked));
-  if (problems.length === 0) problems.push(...shapeProblems(graph));
+  const findNodeSpec = nodeLookup(options.nodes);
+  const { checked, problems } = nodeProblems(graph, options, findNodeSpec);
+  problems.push(...edgeProblems(graph, checked, findNodeSpec));
+  if (problems.length === 0) problems.push(...shapeProblems(graph, findNodeSpec));
   return problems.length === 0 ? { ok: true, graph, problems: [] } : { ok: false, graph, problems };
 }
 
@@ -44,7 +47,7 @@ function fileProblems(error: z.ZodError, input: unknown): Problem[] {
   });
 }
 
-function nodeProblems(graph: JourneyGraph, options: ValidationOptions): { checked: Map<string, Checked>; problems: Problem[] } {
+function nodeProblems(graph: JourneyGraph, options: ValidationOptions, findNodeSpec: NodeLookup): { checked: Map<string, Checked>; problems: Problem[] } {
   const problems: Problem[] = [];
   const checked = new Map<string, Checked>();
   for (const node of graph.nodes) {
@@ -91,7 +94,7 @@ function semanticProblems(node: GraphNode, config: Record<string, unknown>): Pro
   return [];
 }
 
-function edgeProblems(graph: JourneyGraph, checked: Map<string, Checked>): Problem[] {
+function edgeProblems(graph: JourneyGraph, checked: Map<string, Checked>, findNodeSpec: NodeLookup): Problem[] {
   const problems: Problem[] = [];
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const used = new Set<string>();
@@ -124,7 +127,7 @@ function edgeProblems(graph: JourneyGraph, checked: Map<string, Checked>): Probl
 }
 
 /** Problems of the graph as a whole, checked once every node and edge is sound. */
-function shapeProblems(graph: JourneyGraph): Problem[] {
+function shapeProblems(graph: JourneyGraph, findNodeSpec: NodeLookup): Problem[] {
   const problems: Problem[] = [];
   const successors = successorMap(graph);
   const reachable = new Set<string>();

@@ -1,3 +1,4 @@
+import type { NodeSpec } from '@tend/journey';
 import type { z } from 'zod';
 
 /** Who the action runs for, and the key that makes its side effects happen once. */
@@ -15,33 +16,35 @@ export interface NodeContext {
   entryEvent: { name: string | null; properties: Record<string, unknown> };
 }
 
-export interface NodeDefinition<Config extends z.ZodType, Deps> {
-  /** Stable id, e.g. "send-email" or "acme.create-ticket". Never renamed. */
-  type: string;
-  /** Integer version; a changed config shape gets a new version, old ones stay registered. */
-  version: number;
-  title: string;
-  config: Config;
-  /** Named outputs; a function when they follow from the config. */
-  outputs: readonly string[] | ((config: z.infer<Config>) => string[]);
+/**
+ * An action node: what the editor and the validator know of it (a NodeSpec: stable `type`,
+ * integer `version`, zod `config`, named `outputs`) plus what it does (`run`).
+ */
+export interface NodeDefinition<Config extends z.ZodType, Deps> extends NodeSpec<Config> {
+  category: 'action';
   /** Does the work; returns the output to follow (one of `outputs`). */
   run(context: NodeContext, config: z.infer<Config>, deps: Deps): Promise<{ output: string }>;
 }
 
+export type NodeDefinitionInput<Config extends z.ZodType, Deps> = Omit<NodeDefinition<Config, Deps>, 'category' | 'description'> & {
+  description?: string;
+};
+
 /**
- * Declares an action node: its config schema (shown in the editor's inspector), its outputs
- * and what it does when a contact reaches it. The worker registers `run` behind an activity.
+ * Declares an action node: its config schema (the editor renders its inspector from it), its
+ * outputs and what it does when a contact reaches it. The worker runs `run` inside an activity,
+ * so it may do I/O; it must use `context.idempotencyKey` so a retried activity acts once.
  *
  * @example
- * export const tagContact = defineNode({
- *   type: 'acme.tag-contact', version: 1, title: 'Tag contact',
- *   config: z.object({ tag: z.string() }), outputs: ['next'],
- *   async run(ctx, config, deps: { crm: Crm }) {
- *     await deps.crm.tag(ctx.contactId, config.tag, { idempotencyKey: ctx.idempotencyKey });
+ * export const createTicket = defineNode({
+ *   type: 'acme.create-ticket', version: 1, title: 'Create support ticket',
+ *   config: z.object({ queue: z.string() }), outputs: ['next'],
+ *   async run(ctx, config, deps: { helpdesk: Helpdesk }) {
+ *     await deps.helpdesk.open(config.queue, ctx.contactId, { idempotencyKey: ctx.idempotencyKey });
  *     return { output: 'next' };
  *   },
  * });
  */
-export function defineNode<Config extends z.ZodType, Deps>(definition: NodeDefinition<Config, Deps>): NodeDefinition<Config, Deps> {
-  return definition;
+export function defineNode<Config extends z.ZodType, Deps>(definition: NodeDefinitionInput<Config, Deps>): NodeDefinition<Config, Deps> {
+  return { description: definition.title, ...definition, category: 'action' };
 }

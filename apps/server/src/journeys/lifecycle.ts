@@ -1,11 +1,11 @@
 import { and, desc, eq, journeys, journeyVersions, type Database } from '@tend/db';
-import type { JourneyGraphInput, JourneyIr } from '@tend/journey';
+import type { JourneyGraphInput, JourneyIr, ValidationOptions } from '@tend/journey';
 import { commandJourney } from '@tend/routing';
 import type { Client } from '@temporalio/client';
 import { publishJourney, type PublishResult } from './publish.js';
 import { syncSchedules } from './schedules.js';
 
-export interface PublishOptions {
+export interface PublishOptions extends ValidationOptions {
   /** Move contacts waiting in the previous version to this one (at a wait node with the same or mapped id). */
   moveWaiting?: boolean;
   /** Old node id → new node id, for waits renamed in the new version. */
@@ -23,7 +23,7 @@ export async function publishAndApply(
   options: PublishOptions = {},
 ): Promise<PublishAndApplyResult> {
   const previous = await liveIr(db, workspaceId, (graph as { id?: string }).id ?? '');
-  const result = await publishJourney(db, workspaceId, graph);
+  const result = await publishJourney(db, workspaceId, graph, options);
   if (!result.ok) return result;
   const current = (await liveIr(db, workspaceId, result.journeyId))!;
   await syncSchedules(temporal, workspaceId, current, 'active', previous);

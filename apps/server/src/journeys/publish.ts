@@ -1,5 +1,5 @@
 import { and, desc, eq, journeys, journeyVersions, type Database } from '@tend/db';
-import { compileJourney, type JourneyGraphInput, type Problem } from '@tend/journey';
+import { compileJourney, type JourneyGraphInput, type Problem, type ValidationOptions } from '@tend/journey';
 
 export type PublishResult =
   | { ok: true; journeyId: string; version: number; hash: string; unchanged: boolean }
@@ -9,8 +9,8 @@ export type PublishResult =
  * Validates and compiles a draft graph, then appends it as the journey's next version and
  * makes it live. Publishing identical content again returns the existing version.
  */
-export async function publishJourney(db: Database, workspaceId: string, graph: JourneyGraphInput): Promise<PublishResult> {
-  const compiled = compileJourney(graph);
+export async function publishJourney(db: Database, workspaceId: string, graph: JourneyGraphInput, options: ValidationOptions = {}): Promise<PublishResult> {
+  const compiled = compileJourney(graph, options);
   if (!compiled.ok) return { ok: false, problems: compiled.problems };
   const { ir, hash } = compiled;
   return db.transaction(async (tx) => {

@@ -37,9 +37,18 @@ export function findNodeSpec(type: string, version: number): NodeSpec | undefine
   return byKey.get(`${type}@${version}`);
 }
 
+export type NodeLookup = (type: string, version: number) => NodeSpec | undefined;
+
+/** Finds built-in nodes and the given custom ones (from TEND_NODES); a custom node cannot replace a built-in. */
+export function nodeLookup(custom: readonly NodeSpec[] = []): NodeLookup {
+  if (custom.length === 0) return findNodeSpec;
+  const extra = new Map(custom.map((spec) => [`${spec.type}@${spec.version}`, spec]));
+  return (type, version) => findNodeSpec(type, version) ?? extra.get(`${type}@${version}`);
+}
+
 /** The catalogue as plain JSON (config as JSON Schema), for the editor's palette and inspector. */
-export function catalogueJson() {
-  return builtInNodes.map((spec) => ({
+export function catalogueJson(custom: readonly NodeSpec[] = []) {
+  return [...builtInNodes, ...custom.filter((spec) => !findNodeSpec(spec.type, spec.version))].map((spec) => ({
     type: spec.type,
     version: spec.version,
     category: spec.category,

@@ -17,12 +17,15 @@ export interface NodeSpec<Config extends z.ZodType = z.ZodType> {
    * Named outputs; a node with one output uses "next", and an empty list ends the journey.
    * A function when the outputs follow from the config (a branch's cases, a split's paths).
    */
-  outputs: readonly string[] | ((config: z.infer<Config>) => string[]);
+  outputs: readonly string[] | OutputsFromConfig<z.infer<Config>>;
   /** Config fields holding Liquid templates, checked at publish (syntax and variables). */
   templateFields?: readonly string[];
   /** The channel an action sends on; publish refuses it when the server has no provider for it. */
   channel?: 'email' | 'sms' | 'push';
 }
+
+/** Method syntax keeps this bivariant, so a spec with a narrow config still is a NodeSpec. */
+type OutputsFromConfig<Config> = { outputs(config: Config): string[] }['outputs'];
 
 export function nodeSpec<Config extends z.ZodType>(spec: NodeSpec<Config>): NodeSpec<Config> {
   return spec;

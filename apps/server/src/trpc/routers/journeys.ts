@@ -63,7 +63,11 @@ export const journeysRouter = {
   publish: workspaceProcedure
     .input(z.object({ graph: z.unknown(), moveWaiting: z.boolean().default(false), nodeMap: z.record(z.string(), z.string()).default({}) }))
     .mutation(async ({ ctx, input }) => {
-      const result = await publishAndApply(ctx.db, ctx.temporal, ctx.workspace.id, input.graph as never, input);
+      const result = await publishAndApply(ctx.db, ctx.temporal, ctx.workspace.id, input.graph as never, {
+        ...input,
+        nodes: ctx.customNodes,
+        channels: ctx.channels,
+      });
       if (!result.ok) return { ok: false as const, problems: result.problems };
       return result;
     }),

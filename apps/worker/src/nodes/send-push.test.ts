@@ -1,0 +1,120 @@
+import type { PushTarget } from '@tend/channels';
+import { generateVapidKeys, startPushServicePeer, type PushServicePeer } from '@tend/channels/testing';
+import { eq, messages, newId, pushSubscriptions, sql } from '@tend/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeHarness, type NodeHarness } from '../testing/node-harness.js';
+import { sendPush } from './send-push.js';
+
+describe('send-push', () => {
+  let harness: NodeHarness;
+  let service: PushServicePeer;
+  const vapid = generateVapidKeys('mailto:push@shop.example');
+  const push = { push: { vapid } };
+  const config = { title: 'Hi {{ contact.firstName }}', body: 'Your {{ event.properties.plan }} plan is ready.', url: 'https://shop.example/welcome?plan={{ event.properties.plan }}' };
+
+  beforeAll(async () => {
+    [harness, service] = await Promise.all([startNodeHarness(), startPushServicePeer()]);
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await harness?.close();
+  });
+
+  /** A browser of the contact allowing notifications, as the site's subscribe endpoint stores it. */
+  async function subscribe(contactId: string): Promise<PushTarget & { id: string }> {
+    const target = service.subscribe();
+    const id = newId('ps');
+    await harness.db.insert(pushSubscriptions).values({ id, contactId, endpoint: target.endpoint, p256dh: target.keys.p256dh, auth: target.keys.auth });
+    return { ...target, id };
+  }
+
+  async function ledgerRows(idempotencyKey: string) {
+    return harness.db.select().from(messages).where(sql`${messages.idempotencyKey} like ${`${idempotencyKey}%`}`);
+  }
+
+  it('delivers the notification to each of the contact\'s browsers once per idempotency key, as the service worker reads it', async () => {
+    const ada = await harness.contact({ id: 'ada', traits: { firstName: 'Ada' } });
+    const [laptop, phone] = [await subscribe(ada), await subscribe(ada)];
+    const context = harness.context(ada);
+    const before = service.received.length;
+
+    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next' });
+    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next' });
+
+    const pushes = service.received.slice(before);
+    expect(service.rejected).toEqual([]);
+    expect(pushes.map((received) => received.endpoint).sort()).toEqual([laptop.endpoint, phone.endpoint].sort());
+    for (const received of pushes) {
+      expect(received.json).toEqual({
+        title: 'Hi Ada',
+        body: 'Your pro plan is ready.',
+        url: 'https://shop.example/welcome?plan=pro',
+        tag: expect.stringMatching(/^[\w-]{32}$/),
+      });
+      expect(received.vapid).toMatchObject({ publicKey: vapid.publicKey, subject: 'mailto:push@shop.example', audience: service.origin });
+      expect(received.topic).toBe((received.json as { tag: string }).tag);
+      expect(received.ttl).toBeGreaterThan(0);
+    }
+    const rows = await ledgerRows(context.idempotencyKey);
+    expect(rows.map((row) => row.idempotencyKey).sort()).toEqual([`${context.idempotencyKey}/push/${laptop.id}`, `${context.idempotencyKey}/push/${phone.id}`].sort());
+    for (const row of rows) expect(row).toMatchObject({ channel: 'push', status: 'sent', subject: 'Hi Ada', body: 'Your pro plan is ready.', attempts: 1 });
+  });
+
+  it('skips a contact with no push subscription and records why', async () => {
+    const grace = await harness.contact({ id: 'grace', traits: { firstName: 'Grace' } });
+    const context = harness.context(grace);
+    const before = service.received.length;
+
+    await harness.run(sendPush, context, config, push);
+    await harness.run(sendPush, context, config, push);
+
+    expect(service.received.length).toBe(before);
+    expect(await ledgerRows(context.idempotencyKey)).toMatchObject([{ channel: 'push', status: 'skipped', reason: 'the contact has no push subscription' }]);
+  });
+
+  it('deletes a subscription the push service answers 410 for, and still reaches the other browsers', async () => {
+    const linus = await harness.contact({ id: 'linus', traits: { firstName: 'Linus' } });
+    const [stale, fresh] = [await subscribe(linus), await subscribe(linus)];
+    service.unsubscribe(stale.endpoint);
+    const context = harness.context(linus);
+    const before = service.received.length;
+
+    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next' });
+
+    expect(service.received.slice(before).map((received) => received.endpoint)).toEqual([fresh.endpoint]);
+    const left = await harness.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.contactId, linus));
+    expect(left.map((subscription) => subscription.id)).toEqual([fresh.id]);
+    const [row] = await harness.db.select().from(messages).where(eq(messages.idempotencyKey, `${context.idempotencyKey}/push/${stale.id}`));
+    expect(row).toMatchObject({ status: 'failed', reason: expect.stringContaining('HTTP 410') });
+  });
+
+  it('throws when the push service fails, and the retry pushes only to the browsers still owed', async () => {
+    const kim = await harness.contact({ id: 'kim', traits: { firstName: 'Kim' } });
+    await subscribe(kim);
+    await subscribe(kim);
+    const context = harness.context(kim);
+    const before = service.received.length;
+    service.reply({ status: 500, text: 'overloaded' });
+
+    await expect(harness.run(sendPush, context, config, push)).rejects.toThrow(/push failed for 1 of 2 subscriptions.*HTTP 500: overloaded/);
+    expect(service.received.length).toBe(before + 1);
+
+    await harness.run(sendPush, context, config, push);
+    await harness.run(sendPush, context, config, push);
+
+    const endpoints = service.received.slice(before).map((received) => received.endpoint);
+    expect(endpoints).toHaveLength(2);
+    expect(new Set(endpoints).size).toBe(2);
+    const rows = await ledgerRows(context.idempotencyKey);
+    expect(rows.map((row) => [row.status, row.attempts]).sort()).toEqual([['sent', 1], ['sent', 2]]);
+  });
+
+  it('fails without retrying when web push is not configured, naming the settings', async () => {
+    const sam = await harness.contact({ id: 'sam' });
+    await subscribe(sam);
+    await expect(harness.run(sendPush, harness.context(sam), config)).rejects.toMatchObject({
+      nonRetryable: true,
+      message: expect.stringContaining('web push is not configured: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT'),
+    });
+  });
+});

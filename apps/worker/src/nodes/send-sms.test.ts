@@ -1,0 +1,137 @@
+import { httpSmsTransport } from '@tend/channels';
+import { startHttpPeer, type HttpPeer } from '@tend/channels/testing';
+import { eq, messages } from '@tend/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeHarness, type NodeHarness } from '../testing/node-harness.js';
+import { sendSms } from './send-sms.js';
+
+describe('send-sms', () => {
+  let harness: NodeHarness;
+  let provider: HttpPeer;
+
+  beforeAll(async () => {
+    [harness, provider] = await Promise.all([startNodeHarness(), startHttpPeer()]);
+  });
+  afterAll(async () => {
+    await provider?.stop();
+    await harness?.close();
+  });
+
+  const sms = () => ({ sms: httpSmsTransport(`${provider.url}/v1/messages`) });
+  const config = { body: 'Hi {{ contact.firstName }}, welcome to {{ event.properties.plan }}!' };
+
+  async function ledgerRow(idempotencyKey: string) {
+    const [row] = await harness.db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
+    return row;
+  }
+
+  it('texts the contact once per idempotency key: a retried activity sends nothing', async () => {
+    const ada = await harness.contact({ id: 'ada', traits: { firstName: 'Ada', phone: '+1 (415) 555-0123' } });
+    const context = harness.context(ada);
+    const before = provider.received.length;
+    provider.reply({ status: 201, json: { id: 'sms-1' } });
+
+    expect(await harness.run(sendSms, context, config, sms())).toEqual({ output: 'next' });
+    expect(await harness.run(sendSms, context, config, sms())).toEqual({ output: 'next' });
+
+    const requests = provider.received.slice(before);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/messages',
+      headers: { 'content-type': 'application/json', 'idempotency-key': context.idempotencyKey },
+      json: { to: '+14155550123', body: 'Hi Ada, welcome to pro!', idempotencyKey: context.idempotencyKey },
+    });
+    expect(await ledgerRow(context.idempotencyKey)).toMatchObject({
+      channel: 'sms',
+      status: 'sent',
+      recipient: '+14155550123',
+      body: 'Hi Ada, welcome to pro!',
+      providerMessageId: 'sms-1',
+      attempts: 1,
+    });
+  });
+
+  it('sends credentials written in SMS_URL as Basic auth', async () => {
+    const kim = await harness.contact({ id: 'kim', traits: { phone: '+447700900123' } });
+    const before = provider.received.length;
+    const url = new URL(provider.url);
+    url.username = 'acct';
+    url.password = 's3cret';
+
+    await harness.run(sendSms, harness.context(kim), { body: 'Hello' }, { sms: httpSmsTransport(url.toString()) });
+
+    expect(provider.received.slice(before)[0]?.headers.authorization).toBe(`Basic ${Buffer.from('acct:s3cret').toString('base64')}`);
+  });
+
+  it('skips a contact without a phone number, or with one that is not international, and records why', async () => {
+    const noPhone = await harness.contact({ id: 'no-phone', traits: { firstName: 'Grace' } });
+    const localPhone = await harness.contact({ id: 'local-phone', traits: { phone: '0415 555 0123' } });
+    const [first, second] = [harness.context(noPhone), harness.context(localPhone)];
+    const before = provider.received.length;
+
+    await harness.run(sendSms, first, config, sms());
+    await harness.run(sendSms, second, config, sms());
+    await harness.run(sendSms, first, config, sms());
+
+    expect(provider.received.length).toBe(before);
+    expect(await ledgerRow(first.idempotencyKey)).toMatchObject({ channel: 'sms', status: 'skipped', reason: 'the contact has no phone number' });
+    expect((await ledgerRow(second.idempotencyKey))?.reason).toMatch(/not in international form/);
+  });
+
+  it('throws on a provider error, so Temporal retries, and the retry delivers exactly once', async () => {
+    const linus = await harness.contact({ id: 'linus', traits: { firstName: 'Linus', phone: '+4915112345678' } });
+    const context = harness.context(linus);
+    const before = provider.received.length;
+    provider.reply({ status: 500, text: 'upstream carrier down' });
+
+    const failure = harness.run(sendSms, context, config, sms());
+    await expect(failure).rejects.toThrow('the SMS provider answered HTTP 500: upstream carrier down');
+    await expect(failure).rejects.not.toMatchObject({ nonRetryable: true });
+    expect(await ledgerRow(context.idempotencyKey)).toMatchObject({ status: 'sending', attempts: 1, lastError: expect.stringContaining('HTTP 500') });
+
+    await harness.run(sendSms, context, config, sms());
+    await harness.run(sendSms, context, config, sms());
+
+    const requests = provider.received.slice(before);
+    expect(requests.map((request) => request.headers['idempotency-key'])).toEqual([context.idempotencyKey, context.idempotencyKey]);
+    expect(await ledgerRow(context.idempotencyKey)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('fails for good when the provider refuses the message (422), without asking it again', async () => {
+    const ren = await harness.contact({ id: 'ren', traits: { phone: '+15550000000' } });
+    const context = harness.context(ren);
+    const before = provider.received.length;
+    provider.reply({ status: 422, json: { error: 'unroutable number' } });
+
+    await expect(harness.run(sendSms, context, config, sms())).rejects.toMatchObject({
+      nonRetryable: true,
+      message: expect.stringContaining('the SMS provider refused the message (HTTP 422'),
+    });
+    await expect(harness.run(sendSms, context, config, sms())).rejects.toMatchObject({ nonRetryable: true });
+
+    expect(provider.received.length).toBe(before + 1);
+    expect(await ledgerRow(context.idempotencyKey)).toMatchObject({ status: 'failed', reason: expect.stringContaining('unroutable number') });
+  });
+
+  // Temporal starts a retry once an attempt passes its timeout while the first may still be talking to the provider.
+  it('sends one SMS when two attempts of the same send run at once', async () => {
+    const mo = await harness.contact({ id: 'mo', traits: { phone: '+33612345678' } });
+    const context = harness.context(mo);
+    const before = provider.received.length;
+    provider.reply({ status: 200, json: { id: 'slow' }, delayMs: 300 });
+
+    const attempts = await Promise.allSettled([harness.run(sendSms, context, config, sms()), harness.run(sendSms, context, config, sms())]);
+
+    expect(attempts.map((attempt) => attempt.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(provider.received.length).toBe(before + 1);
+  });
+
+  it('fails without retrying when no SMS provider is configured, naming the setting', async () => {
+    const sam = await harness.contact({ id: 'sam', traits: { phone: '+14155550199' } });
+    await expect(harness.run(sendSms, harness.context(sam), config)).rejects.toMatchObject({
+      nonRetryable: true,
+      message: expect.stringContaining('SMS is not configured: set SMS_URL'),
+    });
+  });
+});
