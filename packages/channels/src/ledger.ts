@@ -27,6 +27,8 @@ export type SendOutcome =
 
 /** How long one attempt holds a send; longer than any provider call's own timeout. */
 const lease = sql`now() + interval '3 minutes'`;
+/** A send no attempt holds: not finished, and its lease (if any) run out. */
+const unclaimed = sql`${messages.status} = 'sending' and (${messages.claimedUntil} is null or ${messages.claimedUntil} < now())`;
 
 /** The outcome recorded under this key, if the send has finished one way or another. */
 export async function recordedOutcome(db: Database, idempotencyKey: string): Promise<SendOutcome | undefined> {
@@ -36,9 +38,15 @@ export async function recordedOutcome(db: Database, idempotencyKey: string): Pro
   return undefined;
 }
 
-/** Records that this send will not happen (no address, no subscription…). A retry finds it. */
+/**
+ * Records that this send will not happen (no address, no subscription…). A retry finds it. An
+ * earlier attempt that failed before the contact lost their address is closed as skipped too.
+ */
 export async function recordSkip(db: Database, entry: LedgerEntry, reason: string): Promise<{ status: 'skipped'; reason: string }> {
-  await db.insert(messages).values({ ...entry, recipient: '', status: 'skipped', reason }).onConflictDoNothing();
+  await db
+    .insert(messages)
+    .values({ ...entry, recipient: '', status: 'skipped', reason })
+    .onConflictDoUpdate({ target: messages.idempotencyKey, set: { status: 'skipped', reason, claimedUntil: null }, setWhere: unclaimed });
   return { status: 'skipped', reason };
 }
 
@@ -67,7 +75,7 @@ export async function sendOnce(
     .onConflictDoUpdate({
       target: messages.idempotencyKey,
       set: { attempts: sql`${messages.attempts} + 1`, claimedUntil: lease },
-      setWhere: sql`${messages.status} = 'sending' and (${messages.claimedUntil} is null or ${messages.claimedUntil} < now())`,
+      setWhere: unclaimed,
     })
     .returning({ key: messages.idempotencyKey });
   if (claimed.length === 0) throw new Error('another attempt of this send is in progress; it will be retried');

@@ -1,6 +1,6 @@
 import { httpSmsTransport } from '@tend/channels';
 import { startHttpPeer, type HttpPeer } from '@tend/channels/testing';
-import { eq, messages } from '@tend/db';
+import { contacts, eq, messages } from '@tend/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeHarness, type NodeHarness } from '../testing/node-harness.js';
 import { sendSms } from './send-sms.js';
@@ -96,6 +96,18 @@ describe('send-sms', () => {
     const requests = provider.received.slice(before);
     expect(requests.map((request) => request.headers['idempotency-key'])).toEqual([context.idempotencyKey, context.idempotencyKey]);
     expect(await ledgerRow(context.idempotencyKey)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('closes a failed send as skipped when the contact has lost their number by the retry', async () => {
+    const ida = await harness.contact({ id: 'ida', traits: { phone: '+14155550111' } });
+    const context = harness.context(ida);
+    provider.reply({ status: 502 });
+    await expect(harness.run(sendSms, context, config, sms())).rejects.toThrow('HTTP 502');
+
+    await harness.db.update(contacts).set({ traits: {} }).where(eq(contacts.id, ida));
+    await harness.run(sendSms, context, config, sms());
+
+    expect(await ledgerRow(context.idempotencyKey)).toMatchObject({ status: 'skipped', reason: 'the contact has no phone number', attempts: 1 });
   });
 
   it('fails for good when the provider refuses the message (422), without asking it again', async () => {

@@ -1,0 +1,39 @@
+import { describe } from 'vitest';
+import { email, journey, settle, test, expect } from './engine-fixture.js';
+
+describe('experiment', () => {
+  test('wait 400 days', async ({ tend }) => {
+    await tend.publish(journey('x-wait', {
+      nodes: { t: ['trigger.event', { event: 'Go' }], w: ['wait', { amount: 400, unit: 'days' }], e: email('after 400'), x: ['exit'] },
+      edges: ['t -> w', 'w -> e', 'e -> x'],
+    }));
+    await tend.identify('a', { email: 'a@example.com' });
+    const t0 = await tend.now();
+    await tend.track('a', 'Go');
+    await settle(500);
+    console.log('pos', await tend.position('a', 'x-wait'));
+    const s = Date.now();
+    await tend.sleep('399 days');
+    console.log('slept 399 in', Date.now() - s, (await tend.now() - t0) / 86400000);
+    await settle();
+    expect(tend.mailTo('a@example.com')).toHaveLength(0);
+    await tend.sleep('2 days');
+    await tend.waitForMail('a@example.com', 1);
+    console.log(await tend.trail('a', 'x-wait'));
+  });
+
+  test('worker offline', async ({ tend }) => {
+    await tend.publish(journey('x-crash', {
+      nodes: { t: ['trigger.event', { event: 'Go' }], w: ['wait', { amount: 1, unit: 'hours' }], e: email('after crash'), x: ['exit'] },
+      edges: ['t -> w', 'w -> e', 'e -> x'],
+    }));
+    await tend.identify('b', { email: 'b@example.com' });
+    await tend.track('b', 'Go');
+    await settle(500);
+    await tend.worker.shutdown();
+    console.log('state', tend.worker.getState());
+    const s = Date.now();
+    await tend.sleep('3 hours');
+    console.log('slept 3h with no worker in', Date.now() - s);
+  });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { httpSmsTransport, smtpTransport } from '@tend/channels';
+import { startHttpPeer, type HttpPeer } from '@tend/channels/testing';
+import { and, asc, contacts, eq, nodeVisits, type Database } from '@tend/db';
+import { openTestDatabase } from '@tend/db/testing';
+import { buildServer, checkHealth, ensureDevWorkspace, publishJourney } from '@tend/server';
+import { createJourneyWorker } from '@tend/worker';
+import { expect } from 'vitest';
+import { startSmtpPeer } from '../testing/smtp-peer.js';
+import { timeSkippingTemporal } from '../testing/temporal.js';
+import type { TestTend } from '../testing/test-tend.js';
+
+type JourneyGraphInput = Parameters<typeof publishJourney>[2];
+
+/** Reads a journey from examples/journeys, as a marketer would publish it. */
+export function exampleJourney(name: string): JourneyGraphInput {
+  return JSON.parse(readFileSync(new URL(`../../../../examples/journeys/${name}.json`, import.meta.url), 'utf8')) as JourneyGraphInput;
+}
+
+export async function publishExample(tend: TestTend, name: string): Promise<void> {
+  const published = await publishJourney(tend.database.db, tend.workspace.id, exampleJourney(name));
+  expect(published).toMatchObject({ ok: true });
+}
+
+/** Lets the workflow tasks that an HTTP call started finish before the test skips time. */
+export const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Segment-style calls through the app, as a shop's backend would make them. */
+export function customer(tend: TestTend) {
+  let sequence = 0;
+  const post = async (kind: 'identify' | 'track', body: object) => {
+    const response = await tend.app.inject({ method: 'POST', url: `/v1/${kind}`, headers: { authorization: tend.auth }, payload: body });
+    expect(response.statusCode, response.body).toBe(200);
+  };
+  return {
+    identify: (userId: string, traits: Record<string, unknown>) => post('identify', { userId, messageId: `identify-${userId}-${++sequence}`, traits }),
+    track: (userId: string, event: string, properties: Record<string, unknown> = {}) =>
+      post('track', { userId, event, properties, messageId: `track-${userId}-${++sequence}` }),
+  };
+}
+
+export function mailsTo(tend: TestTend, address: string) {
+  return tend.smtp.received.filter((mail) => mail.to.includes(address));
+}
+
+/** Waits (in real time) until `address` has received `count` emails; fails after `timeoutMs`. */
+export async function waitForMails(tend: TestTend, address: string, count: number, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (mailsTo(tend, address).length < count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} email(s) to ${address}, received ${mailsTo(tend, address).length}`);
+    await settle(50);
+  }
+  return mailsTo(tend, address);
+}
+
+export async function contactIdOf(db: Database, userId: string): Promise<string> {
+  const [row] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, userId));
+  if (!row) throw new Error(`no contact with userId ${userId}`);
+  return row.id;
+}
+
+/** The contact's trail through a journey: "node:outcome", in order. */
+export async function trail(db: Database, journeyId: string, userId: string): Promise<string[]> {
+  const contactId = await contactIdOf(db, userId);
+  const rows = await db
+    .select({ nodeId: nodeVisits.nodeId, outcome: nodeVisits.outcome })
+    .from(nodeVisits)
+    .where(and(eq(nodeVisits.journeyId, journeyId), eq(nodeVisits.contactId, contactId)))
+    .orderBy(asc(nodeVisits.id));
+  return rows.map((row) => `${row.nodeId}:${row.outcome}`);
+}
+
+export type TendWithSms = TestTend & { smsProvider: HttpPeer };
+
+/**
+ * startTestTend with an SMS provider peer wired into the worker (startTestTend configures
+ * email only). Same real parts otherwise; fold an `sms` option into startTestTend when it gains one.
+ */
+export async function startTendWithSms(): Promise<TendWithSms> {
+  const [env, database, smtp, smsProvider] = await Promise.all([timeSkippingTemporal(), openTestDatabase(), startSmtpPeer(), startHttpPeer()]);
+  const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
+  const email = smtpTransport(smtp.url);
+  const sms = httpSmsTransport(`${smsProvider.url}/v1/messages`);
+  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, temporal: env.client });
+  const running = worker.run();
+  const app = await buildServer({ db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default') });
+  return {
+    app,
+    env,
+    database,
+    workspace,
+    smtp,
+    smsProvider,
+    worker,
+    auth: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`,
+    async stop() {
+      await app.close();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      email.close();
+      await Promise.all([smtp.stop(), smsProvider.stop()]);
+      await env.teardown();
+      await database.close();
+    },
+  };
+}
