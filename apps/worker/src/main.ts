@@ -1,5 +1,5 @@
 // Production entry: one worker process; run as many as the load needs.
-import { smtpTransport } from '@tend/channels';
+import { providersFrom, smtpTransport } from '@tend/channels';
 import { openDatabase } from '@tend/db';
 import { loadCustomNodes } from '@tend/sdk';
 import { Client, Connection } from '@temporalio/client';
@@ -12,6 +12,7 @@ if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS || !env.SMTP_URL) {
   console.error('apps/worker on its own needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL. For the embedded defaults run `npm start`.');
   process.exit(1);
 }
+const providers = providersFrom(env);
 const database = await openDatabase({ url: env.DATABASE_URL });
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -20,6 +21,8 @@ const worker = await createJourneyWorker({
   namespace: env.TEMPORAL_NAMESPACE,
   db: database.db,
   email: smtpTransport(env.SMTP_URL),
+  sms: providers.sms,
+  push: providers.push,
   workflowBundlePath: env.TEND_WORKFLOW_BUNDLE,
   customNodes: await loadCustomNodes(env.TEND_NODES),
   temporal: new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }),

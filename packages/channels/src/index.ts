@@ -11,3 +11,4 @@ export { sendSmsOnce, type SendSmsRequest } from './sms/send-once.js';
 export { renderText, renderValue, templateScope, type TemplateContact, type TemplateEvent, type TemplateScope } from './template.js';
 export { callWebhook, type WebhookAnswer, type WebhookCall } from './webhook/call.js';
 export { renderJsonBody } from './webhook/json-template.js';
+export { providersFrom, type ProviderSettings, type Providers } from './providers.js';

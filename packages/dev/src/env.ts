@@ -12,6 +12,12 @@ const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_CLI_PATH: z.string().optional(),
+  /** An HTTP SMS provider: each message is POSTed as JSON { to, body, idempotencyKey }. */
+  SMS_URL: z.string().url('SMS_URL must be the SMS provider\'s http(s) endpoint').optional(),
+  /** Web push (VAPID): all three, or none. Generate a pair with `npx web-push generate-vapid-keys`. */
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  VAPID_SUBJECT: z.string().optional(),
   SMTP_URL: z.string().url('SMTP_URL must look like smtp://user:pass@host:587').optional(),
   TEND_DATA_DIR: z.string().default('.tend'),
   TEND_WRITE_KEY: z.string().min(8, 'TEND_WRITE_KEY must be at least 8 characters').optional(),

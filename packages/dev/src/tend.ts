@@ -1,5 +1,5 @@
 import { resolve, join } from 'node:path';
-import { smtpTransport } from '@tend/channels';
+import { providersFrom, smtpTransport } from '@tend/channels';
 import { openDatabase, type DatabaseHandle } from '@tend/db';
 import { loadCustomNodes } from '@tend/sdk';
 import { startServer, type RunningServer } from '@tend/server';
@@ -73,7 +73,17 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
     stops.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
     const customNodes = await loadCustomNodes(env.TEND_NODES);
-    const worker = await createJourneyWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db: database.db, email, temporal, customNodes });
+    const providers = providersFrom(env);
+    const worker = await createJourneyWorker({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      db: database.db,
+      email,
+      sms: providers.sms,
+      push: providers.push,
+      temporal,
+      customNodes,
+    });
     const workerDone = runWorker(worker);
     stops.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -90,6 +100,7 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       port: env.PORT,
       writeKey: env.TEND_WRITE_KEY,
       customNodes,
+      channels: providers.channels,
     });
     stops.push(() => server.close());
     progress('Server', server.url, 0);

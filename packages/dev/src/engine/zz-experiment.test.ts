@@ -2,7 +2,7 @@ import { describe } from 'vitest';
 import { email, journey, settle, test, expect } from './engine-fixture.js';
 
 describe('experiment', () => {
-  test('wait 400 days', async ({ tend }) => {
+  test.skip('wait 400 days', async ({ tend }) => {
     await tend.publish(journey('x-wait', {
       nodes: { t: ['trigger.event', { event: 'Go' }], w: ['wait', { amount: 400, unit: 'days' }], e: email('after 400'), x: ['exit'] },
       edges: ['t -> w', 'w -> e', 'e -> x'],
@@ -30,10 +30,28 @@ describe('experiment', () => {
     await tend.identify('b', { email: 'b@example.com' });
     await tend.track('b', 'Go');
     await settle(500);
-    await tend.worker.shutdown();
+    tend.worker.shutdown();
+    while (tend.worker.getState() !== 'STOPPED') await settle(50);
     console.log('state', tend.worker.getState());
-    const s = Date.now();
-    await tend.sleep('3 hours');
-    console.log('slept 3h with no worker in', Date.now() - s);
+    let s = Date.now();
+    await tend.sleep('30 minutes');
+    console.log('slept 30m with no worker in', Date.now() - s);
+    s = Date.now();
+    const sleeping = tend.sleep('3 hours');
+    await settle(2000);
+    console.log('mail while down', tend.mailTo('b@example.com').length, 'now', new Date(await tend.now()));
+    const { createJourneyWorker } = await import('@tend/worker');
+    const { smtpTransport } = await import('@tend/channels');
+    const transport = smtpTransport(tend.smtp.url);
+    const worker = await createJourneyWorker({ connection: tend.env.nativeConnection, db: tend.database.db, email: transport, temporal: tend.env.client });
+    const running = worker.run();
+    await sleeping;
+    console.log('slept 3h in', Date.now() - s);
+    await tend.waitForMail('b@example.com', 1);
+    await settle(1000);
+    console.log('mails', tend.mailTo('b@example.com').length);
+    worker.shutdown();
+    await running;
+    transport.close();
   });
 });
