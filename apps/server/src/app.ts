@@ -5,6 +5,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerDeps } from './context.js';
 import { registerIngestRoutes } from './ingest/routes.js';
+import { registerTrackingRoutes } from './tracking/routes.js';
 import { appRouter, type AppRouter } from './trpc/root.js';
 
 export interface BuildServerOptions {
@@ -16,7 +17,8 @@ export interface BuildServerOptions {
 export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function buildServer(deps: ServerDeps, options: BuildServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  // Tracking tokens carry the send's idempotency key, longer than find-my-way's default 100.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, maxParamLength: 1000 });
 
   // A body that is not JSON is the client's mistake: say so, never answer 500.
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
@@ -31,6 +33,7 @@ export async function buildServer(deps: ServerDeps, options: BuildServerOptions 
   });
 
   registerIngestRoutes(app, deps);
+  registerTrackingRoutes(app, deps.db);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -41,7 +44,7 @@ export async function buildServer(deps: ServerDeps, options: BuildServerOptions 
   if (existsSync(webDir)) {
     await app.register(fastifyStatic, { root: webDir });
     app.setNotFoundHandler((request, reply) =>
-      request.method === 'GET' && !request.url.startsWith('/v1/') && !request.url.startsWith('/trpc')
+      request.method === 'GET' && !/^\/(v1|trpc|t)\//.test(request.url)
         ? reply.sendFile('index.html')
         : reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url}` }),
     );

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const envSchema = z.object({
+  /** The server's public address, for email tracking links (default: http://HOST:PORT in dev). */
+  TEND_PUBLIC_URL: z.string().url('TEND_PUBLIC_URL must be the server\'s public http(s) address').optional(),
   /** A module exporting `nodes`: custom action nodes made with defineNode (see packages/sdk). */
   TEND_NODES: z.string().optional(),
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),

@@ -23,6 +23,7 @@ const worker = await createJourneyWorker({
   email: smtpTransport(env.SMTP_URL),
   sms: providers.sms,
   push: providers.push,
+  publicUrl: env.TEND_PUBLIC_URL,
   workflowBundlePath: env.TEND_WORKFLOW_BUNDLE,
   customNodes: await loadCustomNodes(env.TEND_NODES),
   temporal: new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }),

@@ -4,6 +4,8 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 
 /** The one-command runtime's configuration: the server's and worker's, plus local ports. */
 const envSchema = z.object({
+  /** The server's public address, for email tracking links (default: http://HOST:PORT in dev). */
+  TEND_PUBLIC_URL: z.string().url('TEND_PUBLIC_URL must be the server\'s public http(s) address').optional(),
   /** A module exporting `nodes`: custom action nodes made with defineNode (see packages/sdk). */
   TEND_NODES: z.string().optional(),
   PORT: port(3000),

@@ -81,6 +81,7 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       email,
       sms: providers.sms,
       push: providers.push,
+      publicUrl: env.TEND_PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`,
       temporal,
       customNodes,
     });

@@ -1,48 +1,61 @@
 import { Background, Controls, MiniMap, ReactFlow, useNodesState, type Node } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import type { SavedGraph } from '../trpc';
+import { CanvasContext, type CanvasInfo } from './canvas-context';
+import { edgeLabels } from './edge-labels';
+import { countsByNode, type VisitCount } from './node-stats';
 import { drawableNodeTypes, nodeTypes } from './node-types';
 import { toFlowEdges, toFlowNodes } from './to-flow';
 import { useCatalogue } from './use-catalogue';
 
 /**
  * A published graph, drawn read-only: nothing on it can be moved, connected or deleted.
- * The graph is read once; key the canvas by version to draw another one.
+ * The graph is read once; key the canvas by version to draw another one. `visits` are the
+ * journey's live counts, drawn on the cards and on edges that leave by a named output.
  */
-export function JourneyCanvas({ graph }: { graph: SavedGraph }) {
+export function JourneyCanvas({ graph, visits }: { graph: SavedGraph; visits?: readonly VisitCount[] }) {
   const initialNodes = useMemo(() => toFlowNodes(graph, drawableNodeTypes), [graph]);
   // Nodes still take React Flow's changes: the measured sizes it records on them are what
   // the minimap and fitView draw with.
   const [nodes, , onNodesChange] = useNodesState(initialNodes);
-  const edges = useMemo(() => toFlowEdges(graph), [graph]);
+  const edges = useMemo(() => toFlowEdges(graph, edgeLabels(graph, visits)), [graph, visits]);
+  // Polled stats keep their identity while unchanged (TanStack Query shares structure), so
+  // the cards re-render only when some count changed.
+  const info = useMemo<CanvasInfo>(() => {
+    const savedTypes = new Map(graph.nodes.map((node) => [node.id, node.type]));
+    return { savedTypes, counts: countsByNode(visits ?? [], (nodeId) => savedTypes.get(nodeId)) };
+  }, [graph, visits]);
   const catalogue = useCatalogue().data;
   const minimapClass = useCallback(
     (node: Node) => {
-      const category = catalogue?.find((entry) => entry.type === node.type)?.category ?? 'unknown';
+      const type = info.savedTypes.get(node.id) ?? node.type;
+      const category = catalogue?.find((entry) => entry.type === type)?.category ?? 'unknown';
       return `minimap-node--${category}`;
     },
-    [catalogue],
+    [catalogue, info],
   );
 
   return (
     <div className="canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        onNodesChange={onNodesChange}
-        nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        deleteKeyCode={null}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.2}
-      >
-        <Background />
-        <Controls showInteractive={false} />
-        <MiniMap nodeClassName={minimapClass} pannable zoomable />
-      </ReactFlow>
+      <CanvasContext value={info}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          onNodesChange={onNodesChange}
+          nodeTypes={nodeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+          minZoom={0.2}
+        >
+          <Background />
+          <Controls showInteractive={false} />
+          <MiniMap nodeClassName={minimapClass} pannable zoomable />
+        </ReactFlow>
+      </CanvasContext>
     </div>
   );
 }

@@ -1,15 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { JourneyStatusBadge, LifecycleBadge } from '../journeys/journey-badges';
 import { hrefFor } from '../routing/route';
-import { trpc, type JourneyDetail } from '../trpc';
+import { trpc, type JourneyDetail, type JourneyStats } from '../trpc';
 import { EmptyState } from '../ui/empty-state';
+import { plural } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
 import { JourneyCanvas } from './journey-canvas';
+import { JourneyControls } from './journey-controls';
+import { journeySettingsFacts } from './journey-settings';
 import { useCatalogue } from './use-catalogue';
 import { VersionsPanel } from './versions-panel';
 
+/** Live counts change as contacts move, so the page polls them this often. */
+const statsPollMs = 3_000;
+
 export function JourneyPage({ id }: { id: string }) {
   const journey = useQuery(trpc.journeys.get.queryOptions({ id }, { retry: false }));
+  const stats = useQuery(trpc.journeys.stats.queryOptions({ id }, { refetchInterval: statsPollMs, enabled: journey.isSuccess }));
   // Handles come from the catalogue's declared outputs, so the canvas waits for it to settle.
   const catalogue = useCatalogue();
 
@@ -22,7 +30,8 @@ export function JourneyPage({ id }: { id: string }) {
       {journey.isError && <QueryError what={`journey "${id}"`} error={journey.error} />}
       {journey.data && (
         <>
-          <JourneyHeader journey={journey.data} />
+          <JourneyHeader journey={journey.data} stats={stats.data} />
+          {stats.isError && <QueryError what="live counts" error={stats.error} />}
           <div className="journey">
             {journey.data.graph === null ? (
               <EmptyState title="No live version">
@@ -31,7 +40,7 @@ export function JourneyPage({ id }: { id: string }) {
             ) : catalogue.isPending ? (
               <Loading what="the node catalogue" />
             ) : (
-              <JourneyCanvas key={journey.data.liveVersion} graph={journey.data.graph} />
+              <JourneyCanvas key={journey.data.liveVersion} graph={journey.data.graph} visits={stats.data?.visits} />
             )}
             <aside className="journey__side">
               <JourneyFacts journey={journey.data} />
@@ -44,25 +53,25 @@ export function JourneyPage({ id }: { id: string }) {
   );
 }
 
-function JourneyHeader({ journey }: { journey: JourneyDetail }) {
+function JourneyHeader({ journey, stats }: { journey: JourneyDetail; stats: JourneyStats | undefined }) {
   return (
-    <header className="page__header page__header--row">
-      <h1>{journey.name}</h1>
-      <JourneyStatusBadge status={journey.status} />
-      {journey.liveVersion !== null && <span className="muted">live version v{journey.liveVersion}</span>}
+    <header className="page__header journey-header">
+      <div className="page__header--row">
+        <h1>{journey.name}</h1>
+        <JourneyStatusBadge status={journey.status} />
+        {journey.liveVersion !== null && <span className="muted">live version v{journey.liveVersion}</span>}
+        <span className="journey-header__active" title={`Counts refresh every ${statsPollMs / 1000} seconds`}>
+          {stats ? `${plural(stats.active, 'contact')} in the journey now` : 'Counting contacts…'}
+        </span>
+      </div>
+      <JourneyControls journey={journey} active={stats?.active} />
     </header>
   );
 }
 
-const reentryText = {
-  'once-ever': 'A contact enters at most once, ever.',
-  'once-at-a-time': 'A contact can enter again after their previous run ends.',
-} as const;
-
 function JourneyFacts({ journey }: { journey: JourneyDetail }) {
   const graph = journey.graph;
   if (!graph) return null;
-  const reentry = graph.settings?.reentry ?? 'once-at-a-time';
   return (
     <section>
       <h2>About</h2>
@@ -76,8 +85,12 @@ function JourneyFacts({ journey }: { journey: JourneyDetail }) {
         <dd>
           <LifecycleBadge lifecycle={graph.lifecycle ?? null} />
         </dd>
-        <dt>Re-entry</dt>
-        <dd>{reentryText[reentry]}</dd>
+        {journeySettingsFacts(graph.settings).map(({ term, detail }) => (
+          <Fragment key={term}>
+            <dt>{term}</dt>
+            <dd>{detail}</dd>
+          </Fragment>
+        ))}
       </dl>
     </section>
   );

@@ -32,10 +32,16 @@ function configuredOutputs(entries: unknown): NodeOutput[] {
   });
 }
 
+/** What to call the output an edge leaves by: a case or path label, "timed out", or its id. */
+export function outputLabel(type: string, data: Config, outputId: string): string {
+  const configured = type === 'branch' || type === 'split' ? nodeOutputs(type, data, null) : [];
+  return configured.find((output) => output.id === outputId)?.label ?? fixedLabels[outputId] ?? outputId;
+}
+
 /**
- * The output a recorded visit outcome left by, or null when the outcome left by none
- * ("entered" at a trigger counts the entry itself). The engine records a branch or split by
- * its label ("branch:Already ordered"), so those are matched back to the output's id.
+ * The output a visit outcome chose, for the nodes that choose between outputs (branch,
+ * split, wait for event); null for any other node or outcome. The engine records a branch or
+ * split by its label ("branch:Already ordered"), so those are matched back to the output id.
  */
 export function outcomeOutput(type: string, data: Config, outcome: string): string | null {
   if (type === 'branch' && outcome.startsWith('branch:')) {

@@ -20,14 +20,14 @@ export function toFlowNodes(graph: SavedGraph, drawableTypes: ReadonlySet<string
   }));
 }
 
-export function toFlowEdges(graph: SavedGraph): Edge[] {
+/** `labels` comes from `edgeLabels`: an edge leaving by a named output says which. */
+export function toFlowEdges(graph: SavedGraph, labels: ReadonlyMap<string, string>): Edge[] {
   return graph.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
     target: edge.target,
     sourceHandle: edge.sourceHandle ?? null,
-    // A named output (a branch's "yes") is worth reading on the edge; "next" is implied.
-    label: edge.sourceHandle && edge.sourceHandle !== 'next' ? edge.sourceHandle : undefined,
+    label: labels.get(edge.id),
     markerEnd: { type: MarkerType.ArrowClosed },
   }));
 }

@@ -5,7 +5,8 @@ import { EmptyState } from '../ui/empty-state';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
 
-const statusTones: Record<LedgerMessage['status'], BadgeTone> = { sending: 'warn', sent: 'good', skipped: 'neutral' };
+const statusTones: Record<LedgerMessage['status'], BadgeTone> = { sending: 'warn', sent: 'good', skipped: 'neutral', failed: 'bad' };
+const channelNames: Record<LedgerMessage['channel'], string> = { email: 'Email', sms: 'SMS', push: 'Push' };
 
 /** The send ledger: one row per message a journey meant to send, newest first. */
 export function SentMessages({ pollMs }: { pollMs: number }) {
@@ -17,7 +18,7 @@ export function SentMessages({ pollMs }: { pollMs: number }) {
       {messages.isError && <QueryError what="sent messages" error={messages.error} />}
       {messages.data?.length === 0 && (
         <EmptyState title="Nothing sent yet">
-          <p>A row appears here each time a contact reaches a Send email step, whether it was sent or skipped.</p>
+          <p>A row appears here each time a contact reaches a send step (email, SMS or push), whether it was sent, skipped or refused.</p>
         </EmptyState>
       )}
       {messages.data && messages.data.length > 0 && (
@@ -26,7 +27,7 @@ export function SentMessages({ pollMs }: { pollMs: number }) {
             <tr>
               <th>Time</th>
               <th>Recipient</th>
-              <th>Subject</th>
+              <th>Message</th>
               <th>Status</th>
               <th className="num">Attempts</th>
               <th>Last error</th>
@@ -52,7 +53,9 @@ function LedgerRow({ message }: { message: LedgerMessage }) {
       </td>
       <td>{message.recipient || <span className="muted">—</span>}</td>
       <td>
-        {message.subject ?? <span className="muted">(no subject)</span>}
+        <span className="muted small">{channelNames[message.channel]}: </span>
+        {/* An SMS has no subject: its text is the message. */}
+        {message.subject ?? message.body ?? <span className="muted">(no subject)</span>}
         {origin && <div className="muted small">{origin}</div>}
       </td>
       <td>

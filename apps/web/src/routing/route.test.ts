@@ -11,15 +11,29 @@ describe('parseHash', () => {
     expect(parseHash('#/journeys')).toEqual({ page: 'journeys' });
     expect(parseHash('#/journeys/welcome')).toEqual({ page: 'journey', id: 'welcome' });
     expect(parseHash('#/outbox')).toEqual({ page: 'outbox' });
+    expect(parseHash('#/contacts')).toEqual({ page: 'contacts' });
+    expect(parseHash('#/contacts/ada')).toEqual({ page: 'contact', id: 'ada', journeyId: null });
+    expect(parseHash('#/contacts/ada/welcome')).toEqual({ page: 'contact', id: 'ada', journeyId: 'welcome' });
   });
 
   test('reports a hash it does not know', () => {
-    expect(parseHash('#/contacts')).toEqual({ page: 'not-found', hash: '#/contacts' });
+    expect(parseHash('#/settings')).toEqual({ page: 'not-found', hash: '#/settings' });
     expect(parseHash('#/journeys/a/b')).toEqual({ page: 'not-found', hash: '#/journeys/a/b' });
+    expect(parseHash('#/contacts/a/b/c')).toEqual({ page: 'not-found', hash: '#/contacts/a/b/c' });
+  });
+
+  test('keeps a segment that is not valid percent-encoding', () => {
+    expect(parseHash('#/contacts/100%')).toEqual({ page: 'contact', id: '100%', journeyId: null });
   });
 
   test('round-trips journey ids through hrefFor', () => {
     const route = { page: 'journey', id: 'win back/2' } as const;
+    expect(parseHash(hrefFor(route))).toEqual(route);
+  });
+
+  test('round-trips user ids that look like paths or emails', () => {
+    const route = { page: 'contact', id: 'ada@example.com/1', journeyId: 'win-back' } as const;
+    expect(hrefFor(route)).toBe('#/contacts/ada%40example.com%2F1/win-back');
     expect(parseHash(hrefFor(route))).toEqual(route);
   });
 });

@@ -3,17 +3,24 @@ export type Route =
   | { page: 'journeys' }
   | { page: 'journey'; id: string }
   | { page: 'outbox' }
+  | { page: 'contacts' }
+  /** A contact looked up by contact id or user id; `journeyId` opens their trail in that journey. */
+  | { page: 'contact'; id: string; journeyId: string | null }
   | { page: 'not-found'; hash: string };
 
 export function parseHash(hash: string): Route {
   const segments = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [first, second] = segments;
+  const [first, second, third] = segments;
   if (segments.length === 0) return { page: 'journeys' };
   if (first === 'journeys' && segments.length === 1) return { page: 'journeys' };
   if (first === 'journeys' && second !== undefined && segments.length === 2) {
-    return { page: 'journey', id: decodeURIComponent(second) };
+    return { page: 'journey', id: decodeSegment(second) };
   }
   if (first === 'outbox' && segments.length === 1) return { page: 'outbox' };
+  if (first === 'contacts' && segments.length === 1) return { page: 'contacts' };
+  if (first === 'contacts' && second !== undefined && segments.length <= 3) {
+    return { page: 'contact', id: decodeSegment(second), journeyId: third === undefined ? null : decodeSegment(third) };
+  }
   return { page: 'not-found', hash };
 }
 
@@ -25,5 +32,20 @@ export function hrefFor(route: Exclude<Route, { page: 'not-found' }>): string {
       return `#/journeys/${encodeURIComponent(route.id)}`;
     case 'outbox':
       return '#/outbox';
+    case 'contacts':
+      return '#/contacts';
+    case 'contact': {
+      const contact = `#/contacts/${encodeURIComponent(route.id)}`;
+      return route.journeyId === null ? contact : `${contact}/${encodeURIComponent(route.journeyId)}`;
+    }
+  }
+}
+
+/** A segment as typed; a stray "%" in a hand-edited URL is kept rather than thrown on. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }

@@ -17,6 +17,8 @@ export interface NodeDeps {
   sms?: SmsTransport;
   /** Web push: the VAPID keys this server signs pushes with; without them send-push fails. */
   push?: { vapid: VapidKeys };
+  /** The server's public address (TEND_PUBLIC_URL): email links and the open pixel point there. No tracking when absent. */
+  publicUrl?: string;
   /** HTTP for webhooks and web push; the global fetch when absent. */
   fetch?: typeof fetch;
 }

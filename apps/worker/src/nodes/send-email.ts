@@ -9,7 +9,8 @@ export const sendEmail = defineNode({
   async run(context, config, deps: NodeDeps) {
     const [workspace] = await deps.db.select().from(workspaces).where(eq(workspaces.id, context.workspaceId));
     const from = workspace?.emailFrom ?? 'Tend <hello@tend.local>';
-    await sendEmailOnce(deps.db, deps.email, { ...context, from, config });
+    const tracking = deps.publicUrl && workspace ? { baseUrl: deps.publicUrl, secret: workspace.trackingSecret } : undefined;
+    await sendEmailOnce(deps.db, deps.email, { ...context, from, config, tracking });
     return { output: 'next' };
   },
 });

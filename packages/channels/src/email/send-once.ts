@@ -4,6 +4,7 @@ import type { SendEmailConfig } from '@tend/journey';
 import { sendOnce, type SendOutcome } from '../ledger.js';
 import type { TemplateEvent } from '../template.js';
 import { renderEmail } from './render.js';
+import { addTracking, type Tracking } from './tracking.js';
 import type { EmailTransport } from './smtp.js';
 
 export interface SendEmailRequest {
@@ -16,6 +17,8 @@ export interface SendEmailRequest {
   config: SendEmailConfig;
   /** The entry event, for {{ event.* }}. */
   entryEvent?: TemplateEvent;
+  /** Open and click tracking; absent = none. */
+  tracking?: Tracking;
 }
 
 export type SendEmailOutcome = SendOutcome;
@@ -31,10 +34,11 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
     const [contact] = await db.select().from(contacts).where(eq(contacts.id, contactId));
     if (!contact?.email) return { skip: contact ? 'the contact has no email address' : 'the contact no longer exists' };
     const to = contact.email;
-    const email = await renderEmail(request.config, contact, request.entryEvent);
+    const rendered = await renderEmail(request.config, contact, request.entryEvent);
+    const email = request.tracking ? { ...rendered, html: addTracking(rendered.html, idempotencyKey, request.tracking) } : rendered;
     return {
       recipient: to,
-      content: { subject: email.subject, html: email.html },
+      content: { subject: email.subject, html: rendered.html },
       send: () => transport.send({ from: request.config.from ?? request.from, to, messageId: messageIdFor(idempotencyKey), ...email }),
     };
   });

@@ -27,11 +27,19 @@ describe('experiment', () => {
       nodes: { t: ['trigger.event', { event: 'Go' }], w: ['wait', { amount: 1, unit: 'hours' }], e: email('after crash'), x: ['exit'] },
       edges: ['t -> w', 'w -> e', 'e -> x'],
     }));
+    tend.worker.shutdown();
+    while (tend.worker.getState() !== 'STOPPED') await settle(50);
+    const { createActivities, sourceBundlerOptions } = await import('@tend/worker');
+    const { workflowsPath } = await import('@tend/workflows/path');
+    const { Worker } = await import('@temporalio/worker');
+    const { smtpTransport: st } = await import('@tend/channels');
+    const t1 = st(tend.smtp.url);
+    const workerA = await Worker.create({ connection: tend.env.nativeConnection, taskQueue: 'tend-journeys', activities: createActivities({ db: tend.database.db, email: t1, temporal: tend.env.client }), workflowsPath, bundlerOptions: sourceBundlerOptions, maxCachedWorkflows: 0 });
+    const runningA = workerA.run();
     await tend.identify('b', { email: 'b@example.com' });
     await tend.track('b', 'Go');
     await settle(500);
-    tend.worker.shutdown();
-    while (tend.worker.getState() !== 'STOPPED') await settle(50);
+    workerA.shutdown(); await runningA;
     console.log('state', tend.worker.getState());
     let s = Date.now();
     await tend.sleep('30 minutes');

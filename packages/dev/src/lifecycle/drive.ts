@@ -53,6 +53,14 @@ export async function waitForMails(tend: TestTend, address: string, count: numbe
   return mailsTo(tend, address);
 }
 
+/** Where an email's links lead, whether or not click tracking wraps them (its `u` parameter). */
+export function linkTargets(html: string): string[] {
+  return [...html.matchAll(/href="([^"]+)"/g)].map(([, href]) => {
+    const url = new URL(href!.replace(/&amp;/g, '&'));
+    return url.pathname.startsWith('/t/c/') ? (url.searchParams.get('u') ?? href!) : href!;
+  });
+}
+
 export async function contactIdOf(db: Database, userId: string): Promise<string> {
   const [row] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, userId));
   if (!row) throw new Error(`no contact with userId ${userId}`);

@@ -9,6 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 import { timeSkippingTemporal } from './temporal.js';
 
+/** Email links in tests point here; tests follow them with app.inject. */
+export const trackingBaseUrl = 'http://tend.test';
+
 export interface TestTend {
   app: FastifyInstance;
   env: TestWorkflowEnvironment;
@@ -30,7 +33,7 @@ export async function startTestTend(options: { database?: TestDatabaseKind } = {
   const [env, database, smtp] = await Promise.all([timeSkippingTemporal(), openTestDatabase(options.database), startSmtpPeer()]);
   const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
   const email = smtpTransport(smtp.url);
-  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, temporal: env.client });
+  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, temporal: env.client, publicUrl: trackingBaseUrl });
   const running = worker.run();
   const app = await buildServer({
     db: database.db,

@@ -1,0 +1,1 @@
+ALTER TABLE "workspaces" ADD COLUMN "tracking_secret" text DEFAULT md5(random()::text || clock_timestamp()::text) NOT NULL;
