@@ -25,7 +25,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { RunState } from './run-state.js';
+import { RunState, type Interrupt } from './run-state.js';
 
 // A provider outage must defer sends, never drop them: retry without a limit, backing off to 10 minutes.
 const { runAction, evaluateBranch } = proxyActivities<JourneyActivities>({
@@ -96,6 +96,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
       await hold(input.startAt - Date.now());
     }
     record(input.triggerNodeId, run.visit(input.triggerNodeId), 'entered');
+    // On record before the first step, which may be a months-long wait: counts and trails show the contact.
+    await flush();
   }
   let current: string | null = input.resume ? input.resume.nodeId : (trigger?.next ?? null);
   let waitStartedAt = input.resume?.waitStartedAt ?? null;
@@ -108,6 +110,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
       return finish('exited');
     }
     if (interrupt?.kind === 'restart') {
+      if (interrupt.goalNodeId && !run.converted) record(interrupt.goalNodeId, run.visit(interrupt.goalNodeId), 'converted');
       await flush();
       return continueAsNew<typeof journeyWorkflow>({
         ...input,
@@ -181,13 +184,24 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
     const until = Math.max(...windowEnds);
     run.position = { ...run.position, nodeId: null, status: 'waiting', waitingFor: 'goal', waitingUntil: new Date(until).toISOString() };
     await hold(until - Date.now());
-    const interrupt = run.interrupt as { kind: string; nodeId?: string } | null;
-    if (interrupt?.kind === 'goal' && interrupt.nodeId) {
+    const interrupt = run.interrupt as Interrupt | null;
+    if (interrupt?.kind === 'goal') {
       run.converted = true;
       record(interrupt.nodeId, run.visit(interrupt.nodeId), 'converted');
     }
+    if (interrupt?.kind === 'restart') {
+      if (interrupt.goalNodeId) record(interrupt.goalNodeId, run.visit(interrupt.goalNodeId), 'converted');
+      await flush();
+      return continueAsNew<typeof journeyWorkflow>({ ...input, triggerNodeId: interrupt.signal.triggerNodeId ?? input.triggerNodeId, entering: interrupt.signal.event, startAt: null, resume: null });
+    }
   }
-  return finish('completed');
+  const result = await finish('completed');
+  // Cool-down in workflow time: the run stays open (already ended in the index), so Temporal
+  // hands new triggers to it as signals, which it ignores, until the cool-down has passed.
+  if (run.ir.reentry === 'cooldown' && run.ir.cooldownMs !== null) {
+    await condition(() => false, Math.max(0, run.enteredAt + run.ir.cooldownMs - Date.now()));
+  }
+  return result;
 
   async function runStep(node: IrNode, visit: number, started: number): Promise<{ outcome: string; next: string | null } | 'interrupted'> {
     switch (node.kind) {

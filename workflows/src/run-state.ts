@@ -14,7 +14,8 @@ export type Interrupt =
   | { kind: 'stop' }
   | { kind: 'exit' }
   | { kind: 'goal'; nodeId: string }
-  | { kind: 'restart'; signal: ContactEventSignal };
+  /** `goalNodeId`: the same event is also a conversion, recorded before the run starts over. */
+  | { kind: 'restart'; signal: ContactEventSignal; goalNodeId?: string };
 
 const strength: Record<Interrupt['kind'], number> = { stop: 4, exit: 3, goal: 2, restart: 1 };
 
@@ -61,12 +62,19 @@ export class RunState {
     const { event } = signal;
     this.received.push({ seq: ++this.seq, event });
     if (this.received.length > 200) this.received.shift(); // waits only look at recent events
-    if (this.ir.exitWhen.some((matcher) => matches(matcher, event))) this.raise({ kind: 'exit' });
-    if (!this.converted) {
-      const goal = this.ir.goals.find((g) => matches(g.matcher, event) && (g.windowMs === null || now <= this.enteredAt + g.windowMs));
-      if (goal) this.raise({ kind: 'goal', nodeId: goal.nodeId });
+    // signalWithStart delivers the entry event to the run it starts: it neither exits, converts nor restarts it.
+    if (signal.triggerNodeId && event.messageId === this.input.entering.messageId) return;
+    if (this.ir.exitWhen.some((matcher) => matches(matcher, event) && this.sameAsEntry(event, matcher.matchEntryProperty ?? null))) this.raise({ kind: 'exit' });
+    const goal = this.converted
+      ? undefined
+      : this.ir.goals.find((g) => matches(g.matcher, event) && (g.windowMs === null || now <= this.enteredAt + g.windowMs));
+    const restart = Boolean(signal.triggerNodeId && this.ir.reentry === 'restart');
+    if (restart) {
+      // "90 days since the last order" with "ordered" as the goal: the order converts and starts the clock again.
+      this.raise({ kind: 'restart', signal, ...(goal ? { goalNodeId: goal.nodeId } : {}) });
+      return;
     }
-    if (signal.triggerNodeId && this.ir.reentry === 'restart') this.raise({ kind: 'restart', signal });
+    if (goal) this.raise({ kind: 'goal', nodeId: goal.nodeId });
   }
 
   raise(interrupt: Interrupt): void {
@@ -80,14 +88,15 @@ export class RunState {
 
   /** The first event after `since` matching the matcher (and the entry event's property, if asked). */
   findEvent(since: number, matcher: EventMatcher, matchEntryProperty: string | null): ContactEvent | null {
-    const entry = this.input.entering.properties;
-    const found = this.received.find(
-      (r) =>
-        r.seq > since &&
-        matches(matcher, r.event) &&
-        (matchEntryProperty === null || (entry[matchEntryProperty] !== undefined && r.event.properties[matchEntryProperty] === entry[matchEntryProperty])),
-    );
+    const found = this.received.find((r) => r.seq > since && matches(matcher, r.event) && this.sameAsEntry(r.event, matchEntryProperty));
     return found?.event ?? null;
+  }
+
+  /** The event carries the entry event's value of `property` (always true without a property). */
+  private sameAsEntry(event: ContactEvent, property: string | null): boolean {
+    if (property === null) return true;
+    const entry = this.input.entering.properties;
+    return entry[property] !== undefined && event.properties[property] === entry[property];
   }
 
   visit(nodeId: string): number {

@@ -1,10 +1,16 @@
-import { JourneyPage } from './journey/journey-page';
+import { lazy, Suspense } from 'react';
+import { ContactsPage } from './contacts/contacts-page';
 import { JourneysPage } from './journeys/journeys-page';
 import { Layout } from './layout/layout';
 import { OutboxPage } from './outbox/outbox-page';
 import { hrefFor, type Route } from './routing/route';
 import { useRoute } from './routing/use-route';
 import { EmptyState } from './ui/empty-state';
+import { Loading } from './ui/query-status';
+
+// The canvas (React Flow and its styles) is most of the bundle and only the journey page
+// draws one, so it loads when that page is first opened.
+const JourneyPage = lazy(() => import('./journey/journey-page').then((module) => ({ default: module.JourneyPage })));
 
 export function App() {
   const route = useRoute();
@@ -21,9 +27,17 @@ function Page({ route }: { route: Route }) {
       return <JourneysPage />;
     case 'journey':
       // Keyed so that moving between journeys starts a fresh canvas and viewport.
-      return <JourneyPage key={route.id} id={route.id} />;
+      return (
+        <Suspense fallback={<Loading what="the journey" />}>
+          <JourneyPage key={route.id} id={route.id} />
+        </Suspense>
+      );
     case 'outbox':
       return <OutboxPage />;
+    case 'contacts':
+      return <ContactsPage id={null} journeyId={null} />;
+    case 'contact':
+      return <ContactsPage id={route.id} journeyId={route.journeyId} />;
     case 'not-found':
       return (
         <EmptyState title="No such page">

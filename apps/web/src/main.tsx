@@ -1,4 +1,3 @@
-import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

@@ -41,8 +41,8 @@ describe.runIf(runBrowser)('the console in a real browser', () => {
     await page.goto(`${url}/#/journeys`);
     await page.getByText('Welcome series').first().click();
     await page.waitForSelector('.react-flow__node');
-    expect(await page.locator('.react-flow__node').count()).toBe(5);
-    expect(await page.locator('.react-flow__edge').count()).toBe(4);
+    expect(await page.locator('.react-flow__node').count()).toBe(7);
+    expect(await page.locator('.react-flow__edge').count()).toBe(6);
     await expect.poll(() => page.locator('.react-flow').innerText()).toContain('Wait 2 days');
   });
 

@@ -52,7 +52,20 @@ describe('compileJourney', () => {
           },
           outputs: { next: 'two-days' },
         },
-        'two-days': { kind: 'wait', id: 'two-days', durationMs: 2 * 24 * 60 * 60 * 1000, next: 'tips-email' },
+        'two-days': { kind: 'wait', id: 'two-days', durationMs: 2 * 24 * 60 * 60 * 1000, next: 'purchased' },
+        purchased: {
+          kind: 'branch',
+          id: 'purchased',
+          cases: [
+            {
+              label: 'Already ordered',
+              condition: { kind: 'event-count', event: 'Order Completed', filters: [], atLeast: 1, withinDays: 2 },
+              next: 'customer-already',
+            },
+          ],
+          otherwise: 'tips-email',
+        },
+        'customer-already': { kind: 'exit', id: 'customer-already' },
         'tips-email': expect.objectContaining({ kind: 'action', type: 'send-email', outputs: { next: 'done' } }),
         done: { kind: 'exit', id: 'done' },
       },

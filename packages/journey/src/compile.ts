@@ -99,7 +99,7 @@ function toIr(graph: JourneyGraph, findNodeSpec: NodeLookup): JourneyIr {
     }
   }
   const settings = graph.settings;
-  const exitWhen = settings.exitWhen as EventMatcher[];
+  const exitWhen = settings.exitWhen as JourneyIr['exitWhen'];
   const waits = Object.values(nodes).flatMap((node) => (node.kind === 'wait-for-event' ? [node.matcher.event] : []));
   const listensTo = [...new Set([...waits, ...goals.map((goal) => goal.matcher.event), ...exitWhen.map((exit) => exit.event)])].sort();
   // The order of nodes in the file is not content: sort so it cannot change the hash.

@@ -36,7 +36,16 @@ export const journeySettingsSchema = z
     /** Zone for "wait until" and date triggers when a contact has no valid `timezone` trait. */
     timeZone: z.string().refine(isValidTimeZone, 'use an IANA time zone, e.g. "Europe/Paris"').default('UTC'),
     /** Journey-wide exit criteria: any of these events ends the contact's run, wherever it is. */
-    exitWhen: z.array(z.object({ event: z.string().trim().min(1, 'name the event'), filters: z.array(propertyFilterSchema).default([]) })).default([]),
+    exitWhen: z
+      .array(
+        z.object({
+          event: z.string().trim().min(1, 'name the event'),
+          filters: z.array(propertyFilterSchema).default([]),
+          /** Only an event carrying the entry event's value of this property exits (e.g. the same cartId). */
+          matchEntryProperty: z.string().trim().min(1).optional(),
+        }),
+      )
+      .default([]),
   })
   .refine((settings) => settings.reentry !== 'cooldown' || settings.cooldown, { message: 'set how long the cool-down lasts', path: ['cooldown'] });
 

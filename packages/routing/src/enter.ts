@@ -1,4 +1,4 @@
-import { and, enrolments, eq, type Database } from '@tend/db';
+import type { Database } from '@tend/db';
 import {
   contactEventSignal,
   journeyTaskQueue,
@@ -23,7 +23,7 @@ export interface Entry {
 }
 
 /** routed: the contact entered, or (already in the journey) was signalled the event. */
-export type EntryOutcome = 'routed' | 'already-went-through' | 'cooling-down';
+export type EntryOutcome = 'routed' | 'already-went-through';
 
 /**
  * Enters a contact into a journey with signalWithStart on the (workspace, journey, contact)
@@ -33,7 +33,6 @@ export type EntryOutcome = 'routed' | 'already-went-through' | 'cooling-down';
  */
 export async function enterJourney(db: Database, temporal: Client, entry: Entry): Promise<EntryOutcome> {
   const { ir } = entry.journey;
-  if (ir.reentry === 'cooldown' && ir.cooldownMs !== null && (await coolingDown(db, entry, ir.cooldownMs))) return 'cooling-down';
   const input: JourneyWorkflowInput = {
     workspaceId: entry.workspaceId,
     contactId: entry.contactId,
@@ -60,12 +59,4 @@ export async function enterJourney(db: Database, temporal: Client, entry: Entry)
     if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-went-through';
     throw error;
   }
-}
-
-async function coolingDown(db: Database, entry: Entry, cooldownMs: number): Promise<boolean> {
-  const [row] = await db
-    .select({ status: enrolments.status, enteredAt: enrolments.enteredAt })
-    .from(enrolments)
-    .where(and(eq(enrolments.workspaceId, entry.workspaceId), eq(enrolments.journeyId, entry.journey.journeyId), eq(enrolments.contactId, entry.contactId)));
-  return Boolean(row && row.status !== 'active' && row.enteredAt.getTime() + cooldownMs > Date.now());
 }

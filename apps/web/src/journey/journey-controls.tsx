@@ -34,23 +34,25 @@ export function JourneyControls({ journey, active }: { journey: JourneyDetail; a
 
   return (
     <div className="journey-controls">
-      <div className="journey-controls__buttons">
-        {actions.includes('pause') && (
-          <button type="button" className="button" disabled={busy} onClick={() => pause.mutate(input)}>
-            {pause.isPending ? 'Pausing…' : 'Pause'}
-          </button>
-        )}
-        {actions.includes('resume') && (
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => resume.mutate(input)}>
-            {resume.isPending ? 'Resuming…' : 'Resume'}
-          </button>
-        )}
-        {actions.includes('archive') && (
-          <button type="button" className="button button--danger-outline" disabled={busy} onClick={() => setConfirming(true)}>
-            Archive…
-          </button>
-        )}
-      </div>
+      {actions.length > 0 && (
+        <div className="journey-controls__buttons">
+          {actions.includes('pause') && (
+            <button type="button" className="button" disabled={busy} onClick={() => pause.mutate(input)}>
+              {pause.isPending ? 'Pausing…' : 'Pause'}
+            </button>
+          )}
+          {actions.includes('resume') && (
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => resume.mutate(input)}>
+              {resume.isPending ? 'Resuming…' : 'Resume'}
+            </button>
+          )}
+          {actions.includes('archive') && (
+            <button type="button" className="button button--danger-outline" disabled={busy} onClick={() => setConfirming(true)}>
+              Archive…
+            </button>
+          )}
+        </div>
+      )}
       {journey.status === 'archived' && (
         <span className="muted small">Archived journeys take no new contacts. Publishing it again makes it active.</span>
       )}
@@ -78,6 +80,7 @@ export function JourneyControls({ journey, active }: { journey: JourneyDetail; a
           journey are removed.
         </p>
         <p className="muted">This cannot be undone. To keep contacts where they are for a while, pause instead.</p>
+        {archive.error && <p className="error-text">Could not archive: {archive.error.message}</p>}
       </ConfirmDialog>
     </div>
   );

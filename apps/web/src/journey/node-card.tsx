@@ -1,8 +1,8 @@
 import { Handle, Position } from '@xyflow/react';
 import type { CatalogueEntry } from '../trpc';
 import { useNodeCounts } from './canvas-context';
-import { nodeOutputs, type NodeOutput } from './node-outputs';
-import { countsText, formatCount } from './node-stats';
+import { countsByOutput, nodeOutputs, outcomeOutput, type NodeOutput } from './node-outputs';
+import { countsText, formatCount, type OutcomeCount } from './node-stats';
 import { summarizeNode } from './node-summary';
 import { useNodeSpec } from './use-catalogue';
 
@@ -25,25 +25,32 @@ export function NodeCard({ id, kind, type, data }: { id: string; kind: CardKind;
   const summary =
     kind === 'unknown' ? "Not in the server's node catalogue" : summarizeNode(type, data) || spec?.description || '';
   const outputs = nodeOutputs(type, data, spec?.outputs);
+  const counts = useNodeCounts(id);
+  // With a choice of outputs, each output shows its own count; the line above keeps the rest
+  // (contacts who exited there, say).
+  const labelled = outputs.length > 1;
+  const lineCounts = labelled ? counts.filter(({ outcome }) => outcomeOutput(type, data, outcome) === null) : counts;
   return (
     <div className={`flow-node flow-node--${kind}`}>
       {kind !== 'trigger' && <Handle type="target" position={Position.Top} isConnectable={false} />}
-      <div className="flow-node__kind">{kindLabels[kind]}</div>
-      <div className="flow-node__title">{spec?.title ?? type}</div>
+      <div className="flow-node__head">
+        <span className="flow-node__title">{spec?.title ?? type}</span>
+        <span className="flow-node__kind">{kindLabels[kind]}</span>
+      </div>
       {summary && (
         <div className="flow-node__summary" title={summary}>
           {summary}
         </div>
       )}
-      <NodeCounts nodeId={id} />
+      <NodeCounts counts={lineCounts} />
+      {labelled && <OutputLabels outputs={outputs} counts={counts.length > 0 ? countsByOutput(type, data, counts) : null} />}
       <OutputHandles outputs={outputs} />
     </div>
   );
 }
 
 /** The node's two most frequent outcomes; hover for all of them. */
-function NodeCounts({ nodeId }: { nodeId: string }) {
-  const counts = useNodeCounts(nodeId);
+function NodeCounts({ counts }: { counts: readonly OutcomeCount[] }) {
   if (counts.length === 0) return null;
   const all = counts.map(({ label, count }) => `${formatCount(count)} ${label}`).join('\n');
   return (
@@ -54,34 +61,40 @@ function NodeCounts({ nodeId }: { nodeId: string }) {
 }
 
 /**
- * One source handle per output, spread along the bottom edge, with the handle's id as the
- * output's id so that edges naming a `sourceHandle` attach to it (an edge without one
- * attaches to the first). With more than one way out, each is labelled above its handle.
+ * The name of each way out, in equal slots along the bottom edge, each over its handle; with
+ * live counts, how many contacts left that way.
+ */
+function OutputLabels({ outputs, counts }: { outputs: readonly NodeOutput[]; counts: ReadonlyMap<string, number> | null }) {
+  return (
+    <div className="flow-node__outputs">
+      {outputs.map((output) => {
+        const count = counts && formatCount(counts.get(output.id) ?? 0);
+        return (
+          <span key={output.id} className="flow-node__output" title={count === null ? output.label : `${output.label}: ${count}`}>
+            {/* The count first: a long label is cut, the number never is. */}
+            {count !== null && <span className="flow-node__output-count">{count} </span>}
+            {output.label}
+          </span>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * One source handle per output, at the centre of its slot, with the output's id as the
+ * handle's id so that edges naming a `sourceHandle` attach to it (an edge without one
+ * attaches to the first).
  */
 function OutputHandles({ outputs }: { outputs: readonly NodeOutput[] }) {
-  const labelled = outputs.length > 1;
-  return (
-    <>
-      {labelled && (
-        <div className="flow-node__outputs">
-          {outputs.map((output) => (
-            <span key={output.id} className="flow-node__output" title={output.label}>
-              {output.label}
-            </span>
-          ))}
-        </div>
-      )}
-      {outputs.map((output, index) => (
-        <Handle
-          key={output.id}
-          id={output.id}
-          type="source"
-          position={Position.Bottom}
-          isConnectable={false}
-          // The centre of the output's label: equal slots along the bottom edge.
-          style={{ left: `${((index + 0.5) / outputs.length) * 100}%` }}
-        />
-      ))}
-    </>
-  );
+  return outputs.map((output, index) => (
+    <Handle
+      key={output.id}
+      id={output.id}
+      type="source"
+      position={Position.Bottom}
+      isConnectable={false}
+      style={{ left: `${((index + 0.5) / outputs.length) * 100}%` }}
+    />
+  ));
 }

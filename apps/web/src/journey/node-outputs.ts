@@ -1,4 +1,5 @@
 import { nonEmptyString } from './config-text';
+import type { OutcomeCount } from './node-stats';
 
 /** One way out of a node: the handle id edges name as `sourceHandle`, and what to call it. */
 export interface NodeOutput {
@@ -32,12 +33,6 @@ function configuredOutputs(entries: unknown): NodeOutput[] {
   });
 }
 
-/** What to call the output an edge leaves by: a case or path label, "timed out", or its id. */
-export function outputLabel(type: string, data: Config, outputId: string): string {
-  const configured = type === 'branch' || type === 'split' ? nodeOutputs(type, data, null) : [];
-  return configured.find((output) => output.id === outputId)?.label ?? fixedLabels[outputId] ?? outputId;
-}
-
 /**
  * The output a visit outcome chose, for the nodes that choose between outputs (branch,
  * split, wait for event); null for any other node or outcome. The engine records a branch or
@@ -55,4 +50,14 @@ export function outcomeOutput(type: string, data: Config, outcome: string): stri
   }
   if (type === 'wait-for-event') return outcome === 'happened' || outcome === 'timed-out' ? outcome : null;
   return null;
+}
+
+/** How many visits left by each output, for nodes that choose between outputs. */
+export function countsByOutput(type: string, data: Config, counts: readonly OutcomeCount[]): Map<string, number> {
+  const byOutput = new Map<string, number>();
+  for (const { outcome, count } of counts) {
+    const output = outcomeOutput(type, data, outcome);
+    if (output !== null) byOutput.set(output, (byOutput.get(output) ?? 0) + count);
+  }
+  return byOutput;
 }

@@ -23,10 +23,10 @@ export function statusChangeMessage(result: { status: JourneyStatus; contactsTol
   const contacts = plural(result.contactsTold, 'contact');
   switch (result.status) {
     case 'paused':
-      return `Paused. ${contacts} in the journey hold where they are, and no one new enters.`;
+      return `Paused: ${contacts} in the journey told to hold where they are. No one new enters.`;
     case 'active':
-      return `Resumed. ${contacts} carry on from where they were held.`;
+      return `Resumed: ${contacts} told to carry on from where they were held.`;
     case 'archived':
-      return `Archived. ${contacts} ${result.contactsTold === 1 ? 'was' : 'were'} stopped, and no one new enters.`;
+      return `Archived: ${contacts} stopped. No one new enters.`;
   }
 }

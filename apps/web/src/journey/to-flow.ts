@@ -20,14 +20,16 @@ export function toFlowNodes(graph: SavedGraph, drawableTypes: ReadonlySet<string
   }));
 }
 
-/** `labels` comes from `edgeLabels`: an edge leaving by a named output says which. */
-export function toFlowEdges(graph: SavedGraph, labels: ReadonlyMap<string, string>): Edge[] {
+/**
+ * Edges carry no label: the node they leave names its outputs above their handles, where the
+ * label stays readable when edges cross.
+ */
+export function toFlowEdges(graph: SavedGraph): Edge[] {
   return graph.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
     target: edge.target,
     sourceHandle: edge.sourceHandle ?? null,
-    label: labels.get(edge.id),
     markerEnd: { type: MarkerType.ArrowClosed },
   }));
 }

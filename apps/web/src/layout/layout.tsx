@@ -6,6 +6,7 @@ import { HealthIndicator } from './health-indicator';
 
 const sections = [
   { label: 'Journeys', href: hrefFor({ page: 'journeys' }), pages: ['journeys', 'journey'] },
+  { label: 'Contacts', href: hrefFor({ page: 'contacts' }), pages: ['contacts', 'contact'] },
   { label: 'Outbox', href: hrefFor({ page: 'outbox' }), pages: ['outbox'] },
 ] satisfies { label: string; href: string; pages: Route['page'][] }[];
 

@@ -1,9 +1,12 @@
+import { smtpTransport } from '@tend/channels';
 import { and, asc, contacts, enrolments, eq, nodeVisits } from '@tend/db';
+import { openTestDatabase } from '@tend/db/testing';
 import { journeyWorkflowId, type JourneyPosition } from '@tend/journey/ir';
 import type { JourneyGraphInput } from '@tend/journey';
-import { checkHealth, createCaller } from '@tend/server';
+import { buildServer, checkHealth, createCaller, ensureDevWorkspace } from '@tend/server';
+import { createJourneyWorker } from '@tend/worker';
 import { test as base, expect } from 'vitest';
-import { startTestTend, type ReceivedMail, type TestTend } from '../testing/index.js';
+import { localTemporal, startSmtpPeer, startTestTend, trackingBaseUrl, type ReceivedMail, type TestTend } from '../testing/index.js';
 
 /**
  * The engine's end-to-end tests share one Tend per file (Temporal's time-skipping server,
@@ -17,6 +20,8 @@ export interface EngineTend extends TestTend {
   publish(graph: JourneyGraphInput, options?: { moveWaiting?: boolean; nodeMap?: Record<string, string> }): Promise<{ version: number; moved: number }>;
   identify(userId: string, traits?: Record<string, unknown>): Promise<void>;
   track(userId: string, event: string, properties?: Record<string, unknown>): Promise<void>;
+  /** Many identify and track calls in one request ({ type: 'identify' | 'track', userId, … }). */
+  batch(calls: object[]): Promise<void>;
   contactId(userId: string): Promise<string>;
   /** Mail that arrived at the SMTP peer for one address. */
   mailTo(address: string): ReceivedMail[];
@@ -32,6 +37,7 @@ export interface EngineTend extends TestTend {
   now(): Promise<number>;
 }
 
+/** Tests on Temporal's time-skipping test server: `tend.sleep('90 days')` takes milliseconds. */
 export const test = base.extend<{ tend: EngineTend }>({
   tend: [
     // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
@@ -47,12 +53,61 @@ export const test = base.extend<{ tend: EngineTend }>({
   ],
 });
 
+/**
+ * Tests on a real Temporal dev server, in wall-clock time. The time-skipping test server
+ * differs from Temporal where these tests look: it drops the signal of a signalWithStart that
+ * starts a workflow, and a signalWithStart to a running workflow that then continues-as-new
+ * never returns.
+ */
+export const devServerTest = base.extend<{ tend: EngineTend }>({
+  tend: [
+    // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
+    async ({}, use) => {
+      const tend = await startDevServerTend();
+      try {
+        await use(withHelpers(tend));
+      } finally {
+        await tend.stop();
+      }
+    },
+    { scope: 'file' },
+  ],
+});
+
+/** startTestTend, on a real Temporal dev server instead of the time-skipping test server. */
+async function startDevServerTend(): Promise<TestTend> {
+  const [env, database, smtp] = await Promise.all([localTemporal(), openTestDatabase(), startSmtpPeer()]);
+  const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
+  const email = smtpTransport(smtp.url);
+  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, temporal: env.client, publicUrl: trackingBaseUrl });
+  const running = worker.run();
+  const app = await buildServer({ db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default') });
+  return {
+    app,
+    env,
+    database,
+    workspace,
+    smtp,
+    worker,
+    auth: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`,
+    async stop() {
+      await app.close();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      email.close();
+      await smtp.stop();
+      await env.teardown();
+      await database.close();
+    },
+  };
+}
+
 export { expect };
 
 function withHelpers(tend: TestTend): EngineTend {
   const db = tend.database.db;
   const api = createCaller({ db, temporal: tend.env.client, workspace: tend.workspace, health: () => checkHealth(tend.database, tend.env.client, 'default') });
-  const post = async (kind: 'identify' | 'track', payload: object) => {
+  const post = async (kind: 'identify' | 'track' | 'batch', payload: object) => {
     const response = await tend.app.inject({ method: 'POST', url: `/v1/${kind}`, headers: { authorization: tend.auth }, payload });
     expect(response.statusCode, response.body).toBe(200);
   };
@@ -72,6 +127,7 @@ function withHelpers(tend: TestTend): EngineTend {
     },
     identify: (userId, traits = {}) => post('identify', { userId, traits }),
     track: (userId, event, properties = {}) => post('track', { userId, event, properties }),
+    batch: (calls) => post('batch', { batch: calls }),
     contactId,
     mailTo,
     async waitForMail(address, count, timeoutMs = 20_000) {
@@ -137,4 +193,15 @@ export function email(subject: string): NodeSpec {
 /** Lets in-flight work (signals, activities, SMTP) land before asserting that something did not happen. */
 export function settle(ms = 400): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls (in real time) until `probe` returns a value that is not undefined, null or false. */
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -1,6 +1,7 @@
+import { and, enrolments, eq } from '@tend/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTend, type TestTend } from '../testing/index.js';
-import { customer, mailsTo, publishExample, settle, trail, waitForMails } from './drive.js';
+import { contactIdOf, customer, mailsTo, publishExample, settle, trail, waitForMails } from './drive.js';
 
 const offerSubject = (name: string) => `We miss you, ${name}: here is 15% off`;
 const lastChanceSubject = (name: string) => `Last chance, ${name}: your 15% off ends soon`;
@@ -18,9 +19,31 @@ describe('examples/journeys/win-back.json (win-back)', () => {
   const splitOutcome = async (userId: string) =>
     (await trail(tend.database.db, 'win-back', userId)).find((step) => step.startsWith('holdout-split:')) ?? null;
 
+  const enrolmentOf = async (userId: string) => {
+    const contactId = await contactIdOf(tend.database.db, userId);
+    const [row] = await tend.database.db.select().from(enrolments).where(and(eq(enrolments.journeyId, 'win-back'), eq(enrolments.contactId, contactId)));
+    return row;
+  };
+
   async function order(userId: string, orderId: string) {
     await shop.track(userId, 'Order Completed', { orderId, total: 50 });
   }
+
+  it('the order that enters a contact is not their conversion: they wait for day 90', async () => {
+    await shop.identify('eve', { email: 'eve@example.com', firstName: 'Eve' });
+    await order('eve', 'o-eve');
+    await settle(1000);
+    const steps = await trail(tend.database.db, 'win-back', 'eve');
+    expect(steps, String(steps)).not.toContain('won-back:converted');
+    expect((await enrolmentOf('eve'))?.status).toBe('active');
+  });
+
+  it('puts the entry on record at once, while the contact waits for day 90', async () => {
+    await shop.identify('fay', { email: 'fay@example.com', firstName: 'Fay' });
+    await order('fay', 'o-fay');
+    await settle(1000);
+    expect(await trail(tend.database.db, 'win-back', 'fay')).toEqual(['order-completed:entered']);
+  });
 
   it('90 days after an order, offers 15% off to the treatment group and nothing to a ~10% holdout; last chance at day 120', async () => {
     const people = Array.from({ length: 30 }, (_, i) => ({ userId: `bulk-${i}`, email: `bulk-${i}@example.com`, firstName: `Pat${i}` }));
@@ -132,6 +155,27 @@ describe('examples/journeys/win-back.json (win-back)', () => {
       const steps = await trail(tend.database.db, 'win-back', person.userId);
       expect(steps.slice(0, 3)).toEqual(['order-completed:entered', 'ninety-days:waited', outcomes[i]]);
       expect(steps).toContain('won-back:converted');
+    }
+  });
+
+  it('an order after the last chance, while the goal window is still open, converts and starts a new 90-day clock', async () => {
+    const people = ['xan', 'yul', 'zoe'].map((userId) => ({ userId, email: `${userId}@example.com`, firstName: userId[0]!.toUpperCase() + userId.slice(1) }));
+    for (const person of people) {
+      await shop.identify(person.userId, { email: person.email, firstName: person.firstName });
+      await order(person.userId, `o1-${person.userId}`);
+    }
+    await settle();
+    await tend.env.sleep('130 days'); // every path has ended; the run waits for the goal until day 150
+    await settle(1000);
+    for (const person of people) await order(person.userId, `o2-${person.userId}`);
+    await settle(1000);
+    await tend.env.sleep('91 days'); // day 221: 91 days after the second order
+    await settle(2000);
+
+    for (const person of people) {
+      const steps = await trail(tend.database.db, 'win-back', person.userId);
+      expect(steps.filter((step) => step === 'won-back:converted'), String(steps)).toHaveLength(1);
+      expect(steps.filter((step) => step === 'ninety-days:waited'), String(steps)).toHaveLength(2);
     }
   });
 });

@@ -77,7 +77,7 @@ export interface JourneyIr {
   nodes: Record<string, IrNode>;
   goals: IrGoal[];
   /** Journey-wide exit criteria, checked on every event routed to a running contact. */
-  exitWhen: EventMatcher[];
+  exitWhen: (EventMatcher & { matchEntryProperty?: string })[];
   /** Every event name a running contact must be told about (wait-for-event, goals, exits, restart triggers). */
   listensTo: string[];
 }
