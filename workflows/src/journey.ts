@@ -246,7 +246,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
         return { outcome: 'converted', next: node.next };
       case 'action': {
         if (run.holdout) return { outcome: 'held-out', next: Object.values(node.outputs)[0] ?? null };
-        const { output } = await runAction({
+        const { output, outcome } = await runAction({
           workspaceId: input.workspaceId,
           contactId: input.contactId,
           journeyId: run.ir.journeyId,
@@ -257,7 +257,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
           idempotencyKey: `${workflowId}/${runId}/${node.id}/${visit}`,
           entryEvent: { name: input.entering.name, properties: input.entering.properties },
         });
-        return { outcome: output, next: node.outputs[output] ?? null };
+        return { outcome: outcome ?? output, next: node.outputs[output] ?? null };
       }
       case 'exit':
         return { outcome: 'exited', next: null };

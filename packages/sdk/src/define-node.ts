@@ -22,8 +22,11 @@ export interface NodeContext {
  */
 export interface NodeDefinition<Config extends z.ZodType, Deps> extends NodeSpec<Config> {
   category: 'action';
-  /** Does the work; returns the output to follow (one of `outputs`). */
-  run(context: NodeContext, config: z.infer<Config>, deps: Deps): Promise<{ output: string }>;
+  /**
+   * Does the work; returns the output to follow (one of `outputs`) and, optionally, what
+   * happened ("sent", "skipped"…), which the visit log records instead of the output's name.
+   */
+  run(context: NodeContext, config: z.infer<Config>, deps: Deps): Promise<{ output: string; outcome?: string }>;
 }
 
 export type NodeDefinitionInput<Config extends z.ZodType, Deps> = Omit<NodeDefinition<Config, Deps>, 'category' | 'description'> & {

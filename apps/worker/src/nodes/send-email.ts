@@ -10,7 +10,7 @@ export const sendEmail = defineNode({
     const [workspace] = await deps.db.select().from(workspaces).where(eq(workspaces.id, context.workspaceId));
     const from = workspace?.emailFrom ?? 'Tend <hello@tend.local>';
     const tracking = deps.publicUrl && workspace ? { baseUrl: deps.publicUrl, secret: workspace.trackingSecret } : undefined;
-    await sendEmailOnce(deps.db, deps.email, { ...context, from, config, tracking });
-    return { output: 'next' };
+    const sent = await sendEmailOnce(deps.db, deps.email, { ...context, from, config, tracking });
+    return { output: 'next', outcome: sent.status };
   },
 });

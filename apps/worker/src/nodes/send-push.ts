@@ -11,7 +11,7 @@ export const sendPush = defineNode({
       throw ApplicationFailure.nonRetryable('web push is not configured: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT');
     }
     const transport = webPushTransport(deps.push.vapid, { fetch: deps.fetch });
-    await sendPushOnce(deps.db, transport, { ...context, config });
-    return { output: 'next' };
+    const sent = await sendPushOnce(deps.db, transport, { ...context, config });
+    return { output: 'next', outcome: sent.status };
   },
 });

@@ -11,6 +11,6 @@ export const sendSms = defineNode({
     const outcome = await sendSmsOnce(deps.db, deps.sms, { ...context, config });
     // The provider refused this very message (400/422): retrying cannot help, so the run fails visibly.
     if (outcome.status === 'failed') throw ApplicationFailure.nonRetryable(outcome.reason);
-    return { output: 'next' };
+    return { output: 'next', outcome: outcome.status };
   },
 });

@@ -47,7 +47,7 @@ describe('the entry event and re-entry "restart", on a real Temporal server', ()
     expect((await tend.trail('rv', 'restart-visits')).map((row) => [row.nodeId, row.outcome])).toEqual([
       ['go', 'entered'],
       ['wait', 'waited'],
-      ['mail', 'next'],
+      ['mail', 'sent'],
       ['done', 'exited'],
     ]);
   }, 30_000);

@@ -254,7 +254,7 @@ describe('each node and output, end to end on the time-skipping server', () => {
     expect((await tend.trail('g-early', 'goal')).map((row) => [row.nodeId, row.outcome])).toEqual([
       ['go', 'entered'],
       ['bought', 'converted'],
-      ['thanks', 'next'],
+      ['thanks', 'sent'],
       ['thanks-done', 'exited'],
     ]);
     expect(await eventually(() => tend.enrolment('g-early', 'goal').then((row) => row?.status !== 'active' && row), 'the early run to end')).toMatchObject({ status: 'completed' });

@@ -46,7 +46,7 @@ describe('examples/journeys/abandoned-cart.json (conversion)', () => {
     await settle(1000);
 
     // Exit criteria apply to any "Order Completed"; this cart's own order is what should end it.
-    expect(await trail(tend.database.db, 'abandoned-cart', 'bob')).toEqual(['cart-started:entered', 'wait-for-order:timed-out', 'reminder-email:next']);
+    expect(await trail(tend.database.db, 'abandoned-cart', 'bob')).toEqual(['cart-started:entered', 'wait-for-order:timed-out', 'reminder-email:sent']);
     const [reminder] = await waitForMails(tend, 'bob@example.com', 1);
     expect(linkTargets(reminder!.html)).toEqual(['https://shop.example/cart/cart-bob-1']);
   });
@@ -75,9 +75,9 @@ describe('examples/journeys/abandoned-cart.json (conversion)', () => {
     expect(await trail(tend.database.db, 'abandoned-cart', 'cleo')).toEqual([
       'cart-started:entered',
       'wait-for-order:timed-out',
-      'reminder-email:next',
+      'reminder-email:sent',
       'one-day:waited',
-      'reminder-sms:next',
+      'reminder-sms:sent',
       'done:exited',
     ]);
   });
@@ -98,7 +98,7 @@ describe('examples/journeys/abandoned-cart.json (conversion)', () => {
     expect(await trail(tend.database.db, 'abandoned-cart', 'dan')).toEqual([
       'cart-started:entered',
       'wait-for-order:timed-out',
-      'reminder-email:next',
+      'reminder-email:sent',
       'one-day:exited',
     ]);
     expect(await statusOf('dan')).toBe('exited');

@@ -39,14 +39,14 @@ describe('examples/journeys/post-purchase.json (growth)', () => {
       'order-completed:entered',
       'seven-days:waited',
       'order-value:branch:Spent 100 or more',
-      'premium-email:next',
+      'premium-email:sent',
       'done-premium:exited',
     ]);
     expect(await trail(tend.database.db, 'post-purchase', 'bob')).toEqual([
       'order-completed:entered',
       'seven-days:waited',
       'order-value:branch:else',
-      'standard-email:next',
+      'standard-email:sent',
       'done-standard:exited',
     ]);
   });

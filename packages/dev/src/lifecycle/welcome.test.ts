@@ -30,10 +30,10 @@ describe('examples/journeys/welcome.json (acquisition)', () => {
     expect(tips!.html).toContain('Turn on back-in-stock alerts');
     expect(await trail(tend.database.db, 'welcome', 'ada')).toEqual([
       'signed-up:entered',
-      'welcome-email:next',
+      'welcome-email:sent',
       'two-days:waited',
       'purchased:branch:else',
-      'tips-email:next',
+      'tips-email:sent',
       'done:exited',
     ]);
   });
@@ -54,7 +54,7 @@ describe('examples/journeys/welcome.json (acquisition)', () => {
     expect(mailsTo(tend, 'grace@example.com').map((mail) => mail.subject)).toEqual(['Welcome, friend!']);
     expect(await trail(tend.database.db, 'welcome', 'grace')).toEqual([
       'signed-up:entered',
-      'welcome-email:next',
+      'welcome-email:sent',
       'two-days:waited',
       'purchased:branch:Already ordered',
       'customer-already:exited',

@@ -96,9 +96,9 @@ describe('examples/journeys/win-back.json (win-back)', () => {
       'order-completed:entered',
       'ninety-days:waited',
       'holdout-split:split:treatment',
-      'offer-email:next',
+      'offer-email:sent',
       'thirty-days:waited',
-      'last-chance-email:next',
+      'last-chance-email:sent',
       'done:exited',
     ]);
   });

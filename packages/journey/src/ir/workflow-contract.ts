@@ -95,7 +95,8 @@ export interface EnrolmentKey {
 
 /** The activities the interpreter calls; the worker implements them. */
 export interface JourneyActivities {
-  runAction(input: RunActionInput): Promise<{ output: string }>;
+  /** Runs an action node: the output to follow and what happened ("sent", "skipped"…). */
+  runAction(input: RunActionInput): Promise<{ output: string; outcome?: string }>;
   /** Index of the first case whose condition holds for the contact now, or -1. */
   evaluateBranch(input: { workspaceId: string; contactId: string; journeyId: string; conditions: Condition[] }): Promise<number>;
   /** The contact's IANA zone from their `timezone` trait, or null. */
