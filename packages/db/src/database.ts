@@ -42,7 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = drizzleNodePg(pool, { schema });
-  await migrateNodePg(db, { migrationsFolder });
+  await migrateExclusively(pool, () => migrateNodePg(db, { migrationsFolder }));
   const location = new URL(url);
   location.password = '';
   return {
@@ -52,6 +52,24 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     ping: async () => void (await pool.query('select 1')),
     close: () => pool.end(),
   };
+}
+
+// Any constant: every Tend process agrees on it, so only one migrates at a time.
+const migrationLockId = 7_356_001;
+
+/**
+ * The server and every worker run migrations at start; on a fresh database they would race
+ * (two CREATE TABLEs). A session advisory lock makes the others wait, then find nothing to do.
+ */
+async function migrateExclusively(pool: pg.Pool, migrate: () => Promise<void>): Promise<void> {
+  const lock = await pool.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [migrationLockId]);
+    await migrate();
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [migrationLockId]).catch(() => {});
+    lock.release();
+  }
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
