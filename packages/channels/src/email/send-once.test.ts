@@ -1,59 +1,10 @@
 import { createServer } from 'node:net';
 import { contacts, eq, messages, workspaces, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase } from '@tend/db/testing';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpPeer, type SmtpPeer } from '../testing/smtp-peer.js';
 import { sendEmailOnce, type SendEmailRequest } from './send-once.js';
 import { smtpTransport, type EmailTransport } from './smtp.js';
-
-interface Received {
-  from: { name: string; address: string };
-  to: string[];
-  subject: string;
-  html: string;
-  text: string;
-  messageId: string;
-}
-
-/**
- * A real SMTP server on loopback standing in for the provider. (@tend/dev/testing has the
- * same peer, but @tend/dev depends on this package, so it is not imported from here.)
- */
-async function startSmtpPeer(port = 0) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            from: { name: mail.from?.value[0]?.name ?? '', address: mail.from?.value[0]?.address ?? '' },
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            subject: mail.subject ?? '',
-            html: typeof mail.html === 'string' ? mail.html : '',
-            text: mail.text ?? '',
-            messageId: mail.messageId ?? '',
-          });
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  return {
-    url: `smtp://127.0.0.1:${actualPort}`,
-    received,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** A loopback port nothing listens on: the provider is down. */
 function closedPort(): Promise<number> {
@@ -68,7 +19,7 @@ function closedPort(): Promise<number> {
 
 describe('sendEmailOnce', () => {
   let database: DatabaseHandle;
-  let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
+  let smtp: SmtpPeer;
   let transport: EmailTransport;
   const cleanups: (() => unknown)[] = [];
   let keys = 0;

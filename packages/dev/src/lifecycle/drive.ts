@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { httpSmsTransport, smtpTransport } from '@tend/channels';
-import { startHttpPeer, type HttpPeer } from '@tend/channels/testing';
+import type { HttpPeer } from '@tend/channels/testing';
 import { and, asc, contacts, eq, nodeVisits, type Database } from '@tend/db';
-import { openTestDatabase } from '@tend/db/testing';
-import { buildServer, checkHealth, ensureDevWorkspace, publishJourney } from '@tend/server';
-import { createJourneyWorker } from '@tend/worker';
+import { publishJourney } from '@tend/server';
 import { expect } from 'vitest';
-import { startSmtpPeer } from '../testing/smtp-peer.js';
-import { timeSkippingTemporal } from '../testing/temporal.js';
-import type { TestTend } from '../testing/test-tend.js';
+import { startTestTend, type TestTend } from '../testing/test-tend.js';
 
 type JourneyGraphInput = Parameters<typeof publishJourney>[2];
 
@@ -80,35 +75,7 @@ export async function trail(db: Database, journeyId: string, userId: string): Pr
 
 export type TendWithSms = TestTend & { smsProvider: HttpPeer };
 
-/**
- * startTestTend with an SMS provider peer wired into the worker (startTestTend configures
- * email only). Same real parts otherwise; fold an `sms` option into startTestTend when it gains one.
- */
+/** The whole of Tend in-process, with an SMS provider peer besides the SMTP one. */
 export async function startTendWithSms(): Promise<TendWithSms> {
-  const [env, database, smtp, smsProvider] = await Promise.all([timeSkippingTemporal(), openTestDatabase(), startSmtpPeer(), startHttpPeer()]);
-  const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
-  const email = smtpTransport(smtp.url);
-  const sms = httpSmsTransport(`${smsProvider.url}/v1/messages`);
-  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, temporal: env.client });
-  const running = worker.run();
-  const app = await buildServer({ db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default') });
-  return {
-    app,
-    env,
-    database,
-    workspace,
-    smtp,
-    smsProvider,
-    worker,
-    auth: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`,
-    async stop() {
-      await app.close();
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      email.close();
-      await Promise.all([smtp.stop(), smsProvider.stop()]);
-      await env.teardown();
-      await database.close();
-    },
-  };
+  return (await startTestTend({ sms: true })) as TendWithSms;
 }

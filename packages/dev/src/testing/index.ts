@@ -1,4 +1,4 @@
-export { startSmtpPeer, type ReceivedMail, type SmtpPeer } from './smtp-peer.js';
+export { startSmtpPeer, type ReceivedMail, type SmtpPeer } from '@tend/channels/testing';
 export { localTemporal, timeSkippingTemporal } from './temporal.js';
 export { startTestTend, trackingBaseUrl, type TestTend } from './test-tend.js';
 export { freePort } from './free-port.js';

@@ -1,4 +1,4 @@
-import { smtpTransport } from '@tend/channels';
+import { httpSmsTransport, smtpTransport } from '@tend/channels';
 import type { DatabaseHandle } from '@tend/db';
 import { openTestDatabase, type TestDatabaseKind } from '@tend/db/testing';
 import { buildServer, checkHealth, ensureDevWorkspace, type Workspace } from '@tend/server';
@@ -6,7 +6,7 @@ import { createJourneyWorker } from '@tend/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import { startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
+import { startHttpPeer, startSmtpPeer, type HttpPeer, type SmtpPeer } from '@tend/channels/testing';
 import { timeSkippingTemporal } from './temporal.js';
 
 /** Email links in tests point here; tests follow them with app.inject. */
@@ -18,6 +18,8 @@ export interface TestTend {
   database: DatabaseHandle;
   workspace: Workspace;
   smtp: SmtpPeer;
+  /** The SMS provider (an HTTP peer at /v1/messages), with `{ sms: true }`. */
+  smsProvider?: HttpPeer;
   worker: Worker;
   /** Basic authorization header carrying the workspace's write key. */
   auth: string;
@@ -29,11 +31,17 @@ export interface TestTend {
  * Postgres (PGlite, or the server named by DATABASE_URL), a real SMTP peer, the worker and
  * the HTTP app (exercised through fastify's inject, no port needed).
  */
-export async function startTestTend(options: { database?: TestDatabaseKind } = {}): Promise<TestTend> {
-  const [env, database, smtp] = await Promise.all([timeSkippingTemporal(), openTestDatabase(options.database), startSmtpPeer()]);
+export async function startTestTend(options: { database?: TestDatabaseKind; sms?: boolean } = {}): Promise<TestTend> {
+  const [env, database, smtp, smsProvider] = await Promise.all([
+    timeSkippingTemporal(),
+    openTestDatabase(options.database),
+    startSmtpPeer(),
+    options.sms ? startHttpPeer() : undefined,
+  ]);
   const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
   const email = smtpTransport(smtp.url);
-  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, temporal: env.client, publicUrl: trackingBaseUrl });
+  const sms = smsProvider ? httpSmsTransport(`${smsProvider.url}/v1/messages`) : undefined;
+  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, temporal: env.client, publicUrl: trackingBaseUrl });
   const running = worker.run();
   const app = await buildServer({
     db: database.db,
@@ -47,6 +55,7 @@ export async function startTestTend(options: { database?: TestDatabaseKind } = {
     database,
     workspace,
     smtp,
+    smsProvider,
     worker,
     auth: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`,
     async stop() {
@@ -54,7 +63,7 @@ export async function startTestTend(options: { database?: TestDatabaseKind } = {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       email.close();
-      await smtp.stop();
+      await Promise.all([smtp.stop(), smsProvider?.stop()]);
       await env.teardown();
       await database.close();
     },

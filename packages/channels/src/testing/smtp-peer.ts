@@ -2,7 +2,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
-  from: string;
+  from: { name: string; address: string };
   to: string[];
   subject: string;
   text: string;
@@ -33,7 +33,7 @@ export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
       simpleParser(stream)
         .then((mail: ParsedMail) => {
           received.push({
-            from: mail.from?.text ?? '',
+            from: { name: mail.from?.value[0]?.name ?? '', address: mail.from?.value[0]?.address ?? '' },
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             subject: mail.subject ?? '',
             text: mail.text ?? '',
