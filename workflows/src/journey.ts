@@ -106,7 +106,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
     const interrupt = run.interrupt;
     if (interrupt?.kind === 'stop') return finish('stopped');
     if (interrupt?.kind === 'exit') {
-      if (current) record(current, run.visits[current] ?? 0, 'exited');
+      // The node at `current` has not completed (an interrupted wait's count was undone): the exit is that visit.
+      if (current) record(current, (run.visits[current] ?? 0) + 1, 'exited');
       return finish('exited');
     }
     if (interrupt?.kind === 'restart') {
@@ -125,7 +126,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
       run.converted = true;
       current = interrupt.nodeId;
       waitStartedAt = null;
-    }
+      }
     if (!current) break;
 
     if (run.paused) {
@@ -148,7 +149,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
           ...input,
           ir: move.ir,
           version: move.version,
-          resume: { nodeId: target, visits: run.visits, waitStartedAt: waitStartedAt ?? Date.now(), paused: run.paused, enteredAt: run.enteredAt, converted: run.converted },
+          resume: { nodeId: target, visits: run.visits, waitStartedAt: waitStartedAt ?? Date.now(), paused: run.paused, enteredAt: run.enteredAt, converted: run.converted, holdout: run.holdout },
         });
       }
     }
@@ -156,7 +157,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
       await flush();
       return continueAsNew<typeof journeyWorkflow>({
         ...input,
-        resume: { nodeId: current, visits: run.visits, waitStartedAt, paused: run.paused, enteredAt: run.enteredAt, converted: run.converted },
+        resume: { nodeId: current, visits: run.visits, waitStartedAt, paused: run.paused, enteredAt: run.enteredAt, converted: run.converted, holdout: run.holdout },
       });
     }
 

@@ -54,6 +54,7 @@ export class RunState {
     this.enteredAt = input.resume?.enteredAt ?? now;
     this.converted = input.resume?.converted ?? false;
     this.paused = input.resume?.paused ?? false;
+    this.holdout = input.resume?.holdout ?? false;
     this.position = { version: input.version, nodeId: input.triggerNodeId, status: 'running', waitingFor: null, waitingUntil: null, converted: this.converted };
   }
 

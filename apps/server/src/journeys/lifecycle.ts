@@ -26,7 +26,8 @@ export async function publishAndApply(
   const result = await publishJourney(db, workspaceId, graph, options);
   if (!result.ok) return result;
   const current = (await liveIr(db, workspaceId, result.journeyId))!;
-  await syncSchedules(temporal, workspaceId, current, 'active', previous);
+  const [journey] = await db.select({ status: journeys.status }).from(journeys).where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, result.journeyId)));
+  await syncSchedules(temporal, workspaceId, current, journey?.status ?? 'active', previous);
   let moved = 0;
   if (options.moveWaiting && !result.unchanged) {
     moved = await commandJourney(db, temporal, workspaceId, result.journeyId, {

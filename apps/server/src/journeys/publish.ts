@@ -1,4 +1,4 @@
-import { and, desc, eq, journeys, journeyVersions, type Database } from '@tend/db';
+import { and, desc, eq, journeys, journeyVersions, sql, type Database } from '@tend/db';
 import { compileJourney, type JourneyGraphInput, type Problem, type ValidationOptions } from '@tend/journey';
 
 export type PublishResult =
@@ -25,7 +25,8 @@ export async function publishJourney(db: Database, workspaceId: string, graph: J
     if (!same) await tx.insert(journeyVersions).values({ workspaceId, journeyId: ir.journeyId, version, hash, graph, ir });
     await tx
       .update(journeys)
-      .set({ liveVersion: version, status: 'active', updatedAt: new Date() })
+      // A paused journey stays paused (its contacts are held until resume); an archived one comes back.
+      .set({ liveVersion: version, status: sql`case when ${journeys.status} = 'paused' then 'paused' else 'active' end`, updatedAt: new Date() })
       .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, ir.journeyId)));
     return { ok: true as const, journeyId: ir.journeyId, version, hash, unchanged: Boolean(same) };
   });

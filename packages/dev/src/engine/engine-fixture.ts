@@ -30,6 +30,8 @@ export interface EngineTend extends TestTend {
   /** A contact's trail through one journey, oldest first. */
   trail(userId: string, journeyId: string): Promise<{ nodeId: string; visit: number; outcome: string; at: Date; version: number }[]>;
   enrolment(userId: string, journeyId: string): Promise<typeof enrolments.$inferSelect | undefined>;
+  /** Resolves with the enrolment once the contact's run has ended (its last visits are then on record). */
+  ended(userId: string, journeyId: string): Promise<typeof enrolments.$inferSelect>;
   position(userId: string, journeyId: string): Promise<JourneyPosition>;
   workflowId(userId: string, journeyId: string): Promise<string>;
   /** Skips Temporal time (the worker and activities keep real time). */
@@ -150,6 +152,12 @@ function withHelpers(tend: TestTend): EngineTend {
       const id = await contactId(userId);
       const [row] = await db.select().from(enrolments).where(and(eq(enrolments.contactId, id), eq(enrolments.journeyId, journeyId)));
       return row;
+    },
+    async ended(userId, journeyId) {
+      return eventually(async () => {
+        const row = await this.enrolment(userId, journeyId);
+        return row && row.status !== 'active' ? row : null;
+      }, `${userId}'s run of ${journeyId} to end`);
     },
     async position(userId, journeyId) {
       return tend.env.client.workflow.getHandle(await this.workflowId(userId, journeyId)).query<JourneyPosition>('position');

@@ -1,13 +1,10 @@
 import { describe } from 'vitest';
-import { devServerTest as test, email, eventually, expect, journey, settle, type EngineTend } from './engine-fixture.js';
+import { devServerTest as test, email, expect, journey, settle } from './engine-fixture.js';
 
 // These run on a real Temporal dev server in wall-clock time (waits of seconds): Temporal's
 // time-skipping test server drops the signal that signalWithStart sends to a workflow it starts,
 // which is exactly what these tests are about, and it never answers a signalWithStart to a
 // running workflow that then continues-as-new (what "restart" does).
-
-const ended = (tend: EngineTend, userId: string, journeyId: string) =>
-  eventually(() => tend.enrolment(userId, journeyId).then((row) => row?.status !== 'active' && row), `${userId}'s run of ${journeyId} to end`);
 
 describe('the entry event and re-entry "restart", on a real Temporal server', () => {
   test('restart: a second trigger while waiting starts over from the top, so the wait starts again', async ({ tend }) => {
@@ -27,7 +24,7 @@ describe('the entry event and re-entry "restart", on a real Temporal server', ()
     await settle(4_500);
     expect(tend.mailTo('rs@example.com')).toHaveLength(0);
     await tend.waitForMail('rs@example.com', 1, 10_000);
-    await ended(tend, 'rs', 'restart');
+    await tend.ended('rs', 'restart');
     await settle(500);
     expect(tend.mailTo('rs@example.com')).toHaveLength(1);
   }, 60_000);
@@ -43,7 +40,7 @@ describe('the entry event and re-entry "restart", on a real Temporal server', ()
     await tend.identify('rv', { email: 'rv@example.com' });
     await tend.track('rv', 'restart-visits go');
     await tend.waitForMail('rv@example.com', 1, 10_000);
-    await ended(tend, 'rv', 'restart-visits');
+    await tend.ended('rv', 'restart-visits');
     expect((await tend.trail('rv', 'restart-visits')).map((row) => [row.nodeId, row.outcome])).toEqual([
       ['go', 'entered'],
       ['wait', 'waited'],

@@ -15,9 +15,6 @@ function rule(id: string, settings: Record<string, unknown>, wait?: { amount: nu
   });
 }
 
-const ended = (tend: EngineTend, userId: string, journeyId: string) =>
-  eventually(() => tend.enrolment(userId, journeyId).then((row) => row?.status !== 'active' && row), `${userId}'s run of ${journeyId} to end`);
-
 const entries = async (tend: EngineTend, userId: string, journeyId: string) =>
   (await tend.trail(userId, journeyId)).filter((row) => row.outcome === 'entered').length;
 
@@ -27,7 +24,7 @@ describe('re-entry rules, end to end', () => {
     await tend.identify('oe', { email: 'oe@example.com' });
     await tend.track('oe', 'once-ever go');
     await tend.waitForMail('oe@example.com', 1);
-    await ended(tend, 'oe', 'once-ever');
+    await tend.ended('oe', 'once-ever');
 
     await tend.sleep('30 days');
     await tend.track('oe', 'once-ever go');
@@ -46,7 +43,7 @@ describe('re-entry rules, end to end', () => {
 
     await tend.sleep('13 hours');
     await tend.waitForMail('oat@example.com', 1);
-    await ended(tend, 'oat', 'one-at-a-time');
+    await tend.ended('oat', 'one-at-a-time');
     await tend.sleep('2 days');
     await settle();
     expect(tend.mailTo('oat@example.com')).toHaveLength(1);
@@ -55,7 +52,7 @@ describe('re-entry rules, end to end', () => {
     await eventually(async () => (await tend.enrolment('oat', 'one-at-a-time'))?.status === 'active', 'the second entry');
     await tend.sleep('25 hours');
     await tend.waitForMail('oat@example.com', 2);
-    await ended(tend, 'oat', 'one-at-a-time');
+    await tend.ended('oat', 'one-at-a-time');
     expect(await entries(tend, 'oat', 'one-at-a-time')).toBe(2);
   });
 
@@ -64,7 +61,7 @@ describe('re-entry rules, end to end', () => {
     await tend.identify('cd1', { email: 'cd1@example.com' });
     await tend.track('cd1', 'cooldown-refused go');
     await tend.waitForMail('cd1@example.com', 1);
-    await ended(tend, 'cd1', 'cooldown-refused');
+    await tend.ended('cd1', 'cooldown-refused');
 
     await tend.track('cd1', 'cooldown-refused go');
     await settle(800);
@@ -77,7 +74,7 @@ describe('re-entry rules, end to end', () => {
     await tend.identify('cd2', { email: 'cd2@example.com' });
     await tend.track('cd2', 'cooldown-passed go');
     await tend.waitForMail('cd2@example.com', 1);
-    await ended(tend, 'cd2', 'cooldown-passed');
+    await tend.ended('cd2', 'cooldown-passed');
 
     await tend.sleep('2 days');
     await tend.track('cd2', 'cooldown-passed go');

@@ -24,6 +24,8 @@ export interface ResumeState {
   /** Epoch ms the contact entered the journey (goal windows count from here). */
   enteredAt: number;
   converted: boolean;
+  /** On the holdout path of a split: actions are recorded, never performed. */
+  holdout?: boolean;
 }
 
 /** Arguments of the journey interpreter workflow. */
