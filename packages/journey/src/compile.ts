@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { JourneyGraph } from './graph.js';
 import type { Condition, PropertyFilter } from './ir/conditions.js';
 import type { Weekday } from './ir/time.js';
-import type { EventMatcher, IrGoal, IrNode, IrTrigger, JourneyIr } from './ir/types.js';
+import type { IrGoal, IrNode, IrTrigger, JourneyIr } from './ir/types.js';
 import { nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 import { durationMs, type Duration } from './nodes/duration.js';
 import { outputsOf } from './nodes/node-spec.js';

@@ -38,8 +38,8 @@ describe('send-push', () => {
     const context = harness.context(ada);
     const before = service.received.length;
 
-    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next' });
-    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next' });
+    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next', outcome: 'sent' });
+    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next', outcome: 'sent' });
 
     const pushes = service.received.slice(before);
     expect(service.rejected).toEqual([]);
@@ -79,7 +79,7 @@ describe('send-push', () => {
     const context = harness.context(linus);
     const before = service.received.length;
 
-    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next' });
+    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next', outcome: 'sent' });
 
     expect(service.received.slice(before).map((received) => received.endpoint)).toEqual([fresh.endpoint]);
     const left = await harness.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.contactId, linus));

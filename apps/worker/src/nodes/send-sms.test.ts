@@ -31,8 +31,8 @@ describe('send-sms', () => {
     const before = provider.received.length;
     provider.reply({ status: 201, json: { id: 'sms-1' } });
 
-    expect(await harness.run(sendSms, context, config, sms())).toEqual({ output: 'next' });
-    expect(await harness.run(sendSms, context, config, sms())).toEqual({ output: 'next' });
+    expect(await harness.run(sendSms, context, config, sms())).toEqual({ output: 'next', outcome: 'sent' });
+    expect(await harness.run(sendSms, context, config, sms())).toEqual({ output: 'next', outcome: 'sent' });
 
     const requests = provider.received.slice(before);
     expect(requests).toHaveLength(1);
