@@ -1,12 +1,9 @@
-import { smtpTransport } from '@tend/channels';
 import { and, asc, contacts, enrolments, eq, nodeVisits } from '@tend/db';
-import { openTestDatabase } from '@tend/db/testing';
 import { journeyWorkflowId, type JourneyPosition } from '@tend/journey/ir';
 import type { JourneyGraphInput } from '@tend/journey';
-import { buildServer, checkHealth, createCaller, ensureDevWorkspace } from '@tend/server';
-import { createJourneyWorker } from '@tend/worker';
+import { checkHealth, createCaller } from '@tend/server';
 import { test as base, expect } from 'vitest';
-import { localTemporal, startSmtpPeer, startTestTend, trackingBaseUrl, type ReceivedMail, type TestTend } from '../testing/index.js';
+import { startTestTend, type ReceivedMail, type TestTend } from '../testing/index.js';
 
 /**
  * The engine's end-to-end tests share one Tend per file (Temporal's time-skipping server,
@@ -65,7 +62,7 @@ export const devServerTest = base.extend<{ tend: EngineTend }>({
   tend: [
     // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
     async ({}, use) => {
-      const tend = await startDevServerTend();
+      const tend = await startTestTend({ temporal: 'dev-server' });
       try {
         await use(withHelpers(tend));
       } finally {
@@ -75,34 +72,6 @@ export const devServerTest = base.extend<{ tend: EngineTend }>({
     { scope: 'file' },
   ],
 });
-
-/** startTestTend, on a real Temporal dev server instead of the time-skipping test server. */
-async function startDevServerTend(): Promise<TestTend> {
-  const [env, database, smtp] = await Promise.all([localTemporal(), openTestDatabase(), startSmtpPeer()]);
-  const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
-  const email = smtpTransport(smtp.url);
-  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, temporal: env.client, publicUrl: trackingBaseUrl });
-  const running = worker.run();
-  const app = await buildServer({ db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default') });
-  return {
-    app,
-    env,
-    database,
-    workspace,
-    smtp,
-    worker,
-    auth: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`,
-    async stop() {
-      await app.close();
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      email.close();
-      await smtp.stop();
-      await env.teardown();
-      await database.close();
-    },
-  };
-}
 
 export { expect };
 

@@ -7,7 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { startHttpPeer, startSmtpPeer, type HttpPeer, type SmtpPeer } from '@tend/channels/testing';
-import { timeSkippingTemporal } from './temporal.js';
+import { localTemporal, timeSkippingTemporal } from './temporal.js';
 
 /** Email links in tests point here; tests follow them with app.inject. */
 export const trackingBaseUrl = 'http://tend.test';
@@ -31,9 +31,17 @@ export interface TestTend {
  * Postgres (PGlite, or the server named by DATABASE_URL), a real SMTP peer, the worker and
  * the HTTP app (exercised through fastify's inject, no port needed).
  */
-export async function startTestTend(options: { database?: TestDatabaseKind; sms?: boolean } = {}): Promise<TestTend> {
+export interface TestTendOptions {
+  database?: TestDatabaseKind;
+  /** Also start an SMS provider peer and configure SMS. */
+  sms?: boolean;
+  /** The time-skipping test server (default), or a real dev server where a test needs Temporal's exact behaviour. */
+  temporal?: 'time-skipping' | 'dev-server';
+}
+
+export async function startTestTend(options: TestTendOptions = {}): Promise<TestTend> {
   const [env, database, smtp, smsProvider] = await Promise.all([
-    timeSkippingTemporal(),
+    options.temporal === 'dev-server' ? localTemporal() : timeSkippingTemporal(),
     openTestDatabase(options.database),
     startSmtpPeer(),
     options.sms ? startHttpPeer() : undefined,
