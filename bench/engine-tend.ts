@@ -16,11 +16,11 @@ export interface EngineTend {
 }
 
 /**
- * Starts Tend as `npm start` does on a fresh `dataDir`, like launchTend, but also gives it an
+ * Starts Tend as `npm start` does on a fresh `dataDir`, like launchTend, but can give it an
  * SMS provider (so journeys with an SMS node publish) and tells the caller its pid and
  * Temporal address, which section 4 needs to read memory and count workflows.
  */
-export async function launchEngineTend(options: { dataDir: string; smtpUrl: string; smsUrl: string }): Promise<EngineTend> {
+export async function launchEngineTend(options: { dataDir: string; smtpUrl: string; smsUrl?: string }): Promise<EngineTend> {
   const [port, temporalPort, uiPort, mailPort] = await distinctFreePorts(4);
   const url = `http://127.0.0.1:${port}`;
   const tend = spawnTend(url, {
@@ -29,7 +29,7 @@ export async function launchEngineTend(options: { dataDir: string; smtpUrl: stri
     TEND_TEMPORAL_UI_PORT: String(uiPort),
     TEND_MAIL_CATCHER_PORT: String(mailPort),
     SMTP_URL: options.smtpUrl,
-    SMS_URL: options.smsUrl,
+    ...(options.smsUrl ? { SMS_URL: options.smsUrl } : {}),
     TEND_DATA_DIR: options.dataDir,
     TEND_WRITE_KEY: benchWriteKey,
   });

@@ -1,4 +1,5 @@
-// `npm run bench`: the first path's figures (start-up, identify → email, batch ingest), each
+// `npm run bench`: the first path's figures (start-up, identify → email, batch ingest) and the
+// journey engine's (enrolment, routing, memory of waiting runs, history per contact), each
 // printed beside a baseline measured in the same run. Figures are printed, never asserted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -7,10 +8,14 @@ import { resolveTemporalCli } from '@tend/dev';
 import { startSmtpPeer } from '@tend/dev/testing';
 import { benchBatchIngest } from './batch-ingest.js';
 import { Cleanup } from './cleanup.js';
+import { benchEnrolAndRoute } from './enrol-and-route.js';
+import { benchHistoryLength } from './history-length.js';
 import { benchIdentifyToEmail } from './identify-to-email.js';
+import { printMeasures } from './measure-table.js';
 import { parseOptions, usage } from './options.js';
 import { heading, printTable, progress, quietProgress } from './report.js';
 import { benchStartup } from './startup.js';
+import { benchWaitingMemory } from './waiting-memory.js';
 
 const options = (() => {
   try {
@@ -41,7 +46,9 @@ process.once('SIGINT', () => {
 });
 
 const began = performance.now();
-console.log(`Tend bench: ${options.contacts} contacts, ${options.batches} batches · node ${process.version} · ${cpus().length} CPU(s) · loopback only`);
+console.log(
+  `Tend bench: ${options.contacts} contacts, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting · node ${process.version} · ${cpus().length} CPU(s) · loopback only`,
+);
 try {
   const workDir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
   cleanup.defer('temporary data directories', () => rmSync(workDir, { recursive: true, force: true }));
@@ -62,6 +69,21 @@ try {
   const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, cleanup });
   printTable(`/v1/batch, ${options.batches} × 100 events`, batch.rows, batch.notes);
 
+  // Section 4 starts Tends of its own (fresh, with its pid and Temporal port known): give them the machine.
+  progress('stopping the warm Tend: section 4 starts its own');
+  await startup.tend.stop();
+
+  heading('4. journey engine');
+  const engine = await benchEnrolAndRoute({ workDir, smtpUrl: smtp.url, count: options.enrol, cleanup });
+  printTable(`4.1 enrolment into abandoned cart, ${options.enrol} contacts`, engine.enrol.rows, engine.enrol.notes);
+  printTable(`4.2 events routed to waiting runs, ${options.enrol} contacts`, engine.route.rows, engine.route.notes);
+  console.log();
+  const memory = await benchWaitingMemory({ workDir, smtpUrl: smtp.url, count: options.waiting, cleanup });
+  printMeasures(`4.3 memory with ${options.waiting} contacts waiting 30 days`, memory.rows, memory.notes);
+  console.log();
+  const history = await benchHistoryLength({ cleanup });
+  printMeasures('4.4 workflow history per contact, win-back', history.rows, history.notes);
+
   console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s. Ratio = figure ÷ baseline.`);
 } catch (error) {
   if (!interrupted) {
@@ -70,7 +92,7 @@ try {
   }
 } finally {
   if (!interrupted) {
-    progress('stopping Tend, the bare server and the SMTP peer');
+    progress('stopping every Tend, the bare server and the peers');
     await cleanup.runAll();
     // Undici's keep-alive sockets would hold the process open for a few seconds more.
     process.exit(process.exitCode ?? 0);
