@@ -173,6 +173,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
       continue;
     }
     record(current, visit, step.outcome);
+    run.arrive();
     waitStartedAt = null;
     current = step.next;
     await flush();
@@ -218,7 +219,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
         return (await hold(until - Date.now(), () => run.pendingMigrate !== null)) && !run.pendingMigrate ? { outcome: 'waited', next: node.next } : 'interrupted';
       }
       case 'wait-for-event': {
-        const since = run.mark();
+        const since = run.arrivedAt;
         const until = started + node.timeoutMs;
         run.position = { ...run.position, status: 'waiting', waitingFor: node.matcher.event, waitingUntil: new Date(until).toISOString() };
         const happened = () => run.findEvent(since, node.matcher, node.matchEntryProperty) !== null;

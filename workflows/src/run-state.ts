@@ -82,14 +82,25 @@ export class RunState {
     if (!this.interrupt || strength[interrupt.kind] > strength[this.interrupt.kind]) this.interrupt = interrupt;
   }
 
-  /** A marker before a wait: only events received after it count for that wait. */
-  mark(): number {
-    return this.seq;
+  /**
+   * Where the contact arrived at its current node: events received after it count for a
+   * wait-for-event there, including ones that came in before the run reached the node (an order
+   * placed while a burst of entries kept the worker busy).
+   */
+  arrivedAt = 0;
+
+  /** Marks the contact's arrival at the next node. */
+  arrive(): void {
+    this.arrivedAt = this.seq;
   }
 
   /** The first event after `since` matching the matcher (and the entry event's property, if asked). */
   findEvent(since: number, matcher: EventMatcher, matchEntryProperty: string | null): ContactEvent | null {
-    const found = this.received.find((r) => r.seq > since && matches(matcher, r.event) && this.sameAsEntry(r.event, matchEntryProperty));
+    // The entry event itself never satisfies a wait (a journey may wait for another of its kind).
+    const entry = this.input.entering.messageId;
+    const found = this.received.find(
+      (r) => r.seq > since && r.event.messageId !== entry && matches(matcher, r.event) && this.sameAsEntry(r.event, matchEntryProperty),
+    );
     return found?.event ?? null;
   }
 

@@ -18,7 +18,7 @@ export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta
 
 export async function buildServer(deps: ServerDeps, options: BuildServerOptions = {}): Promise<FastifyInstance> {
   // Tracking tokens carry the send's idempotency key, longer than find-my-way's default 100.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, maxParamLength: 1000 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, routerOptions: { maxParamLength: 1000 } });
 
   // A body that is not JSON is the client's mistake: say so, never answer 500.
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {

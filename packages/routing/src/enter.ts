@@ -1,4 +1,4 @@
-import type { Database } from '@tend/db';
+import { enrolments, sql, type Database } from '@tend/db';
 import {
   contactEventSignal,
   journeyTaskQueue,
@@ -44,7 +44,7 @@ export async function enterJourney(db: Database, temporal: Client, entry: Entry)
   };
   const signal: ContactEventSignal = { event: entry.event, triggerNodeId: entry.trigger.nodeId };
   try {
-    await temporal.workflow.signalWithStart(journeyWorkflowType, {
+    const handle = await temporal.workflow.signalWithStart(journeyWorkflowType, {
       workflowId: journeyWorkflowId(entry.workspaceId, ir.journeyId, entry.contactId),
       taskQueue: journeyTaskQueue,
       args: [input],
@@ -53,10 +53,39 @@ export async function enterJourney(db: Database, temporal: Client, entry: Entry)
       workflowIdReusePolicy: ir.reentry === 'once-ever' ? 'REJECT_DUPLICATE' : 'ALLOW_DUPLICATE',
       memo: { journeyId: ir.journeyId, version: entry.journey.version, contactId: entry.contactId },
     });
+    await indexEarly(db, entry, handle.workflowId, handle.signaledRunId);
     return 'routed';
   } catch (error) {
     // A once-ever journey the contact already went through: not entering again is the point.
     if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-went-through';
     throw error;
   }
+}
+
+/**
+ * Puts a just-started run in the routing index at once, so events that arrive before the worker
+ * runs its first task (a burst of entries) still reach it. The run's own beginEnrolment stays the
+ * authority. An active row is left alone (the contact was already in: this was a signal), and so
+ * is a run that already ended (it finished before this write).
+ */
+async function indexEarly(db: Database, entry: Entry, workflowId: string, runId: string): Promise<void> {
+  const { ir, version } = entry.journey;
+  await db
+    .insert(enrolments)
+    .values({
+      workspaceId: entry.workspaceId,
+      journeyId: ir.journeyId,
+      contactId: entry.contactId,
+      workflowId,
+      runKey: runId,
+      version,
+      status: 'active',
+      listensTo: ir.listensTo,
+      enteredAt: new Date(),
+    })
+    .onConflictDoUpdate({
+      target: [enrolments.workspaceId, enrolments.journeyId, enrolments.contactId],
+      set: { runKey: runId, version, status: 'active', listensTo: ir.listensTo, enteredAt: new Date(), endedAt: null, workflowId },
+      setWhere: sql`${enrolments.status} <> 'active' and ${enrolments.runKey} <> ${runId}`,
+    });
 }
