@@ -23,10 +23,11 @@ const envSchema = z.object({
   SMTP_URL: z.string().url('SMTP_URL must look like smtp://user:pass@host:587').optional(),
   TEND_DATA_DIR: z.string().default('.tend'),
   TEND_WRITE_KEY: z.string().min(8, 'TEND_WRITE_KEY must be at least 8 characters').optional(),
-  /** Ports of the embedded Temporal dev server and its web UI, and of the dev mail catcher. */
+  /** Ports of the embedded Temporal dev server and its web UI, and of the dev mail and SMS catchers. */
   TEND_TEMPORAL_PORT: port(7233),
   TEND_TEMPORAL_UI_PORT: port(8233),
   TEND_MAIL_CATCHER_PORT: port(1025),
+  TEND_SMS_CATCHER_PORT: port(1026),
 });
 
 export type DevEnv = z.infer<typeof envSchema>;

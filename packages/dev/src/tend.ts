@@ -9,6 +9,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { lockDataDir } from './data-dir-lock.js';
 import type { DevEnv } from './env.js';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
+import { startSmsCatcher, type SmsCatcher } from './sms-catcher.js';
 import { resolveTemporalCli } from './temporal-binaries.js';
 import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js';
 
@@ -73,7 +74,13 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
     stops.push(() => clientConnection.close());
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
     const customNodes = await loadCustomNodes(env.TEND_NODES);
-    const providers = providersFrom(env);
+    let smsCatcher: SmsCatcher | null = null;
+    if (!env.SMS_URL) {
+      smsCatcher = await startSmsCatcher(database.db, env.TEND_SMS_CATCHER_PORT);
+      stops.push(() => smsCatcher!.stop());
+    }
+    const providers = providersFrom({ ...env, SMS_URL: env.SMS_URL ?? smsCatcher!.url });
+    progress('SMS', smsCatcher ? `dev SMS catcher on ${smsCatcher.url}` : `provider ${redact(env.SMS_URL!)}`, 0);
     const worker = await createJourneyWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,

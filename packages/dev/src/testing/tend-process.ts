@@ -18,7 +18,8 @@ export function spawnTend(url: string, env: Record<string, string>): TendProcess
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
   const child = spawn(process.execPath, ['--conditions=@tend/source', '--import', 'tsx', 'packages/dev/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...parentEnv, ...env },
+    // Catchers on any free port, so Tends started by tests and benches never collide.
+    env: { ...parentEnv, TEND_MAIL_CATCHER_PORT: '0', TEND_SMS_CATCHER_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
