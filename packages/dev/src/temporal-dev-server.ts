@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -21,6 +21,8 @@ export async function startTemporalDevServer(options: {
   uiPort: number;
 }): Promise<DevServer> {
   mkdirSync(options.dataDir, { recursive: true });
+  const pidFile = join(options.dataDir, 'temporal.pid');
+  await stopOrphan(pidFile);
   for (const port of [options.port, options.uiPort]) {
     if (!(await isPortFree(port))) {
       throw new Error(`port ${port} is in use: is another Temporal running? Stop it, or set TEND_TEMPORAL_PORT / TEND_TEMPORAL_UI_PORT.`);
@@ -36,8 +38,11 @@ export async function startTemporalDevServer(options: {
       '--ui-port', String(options.uiPort),
       '--log-level', 'error',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group: Ctrl-C reaches Tend only, which stops the worker first and then
+    // this server, instead of both at once (the worker would retry against a dead server).
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  if (child.pid) writeFileSync(pidFile, String(child.pid));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const address = `127.0.0.1:${options.port}`;
@@ -45,7 +50,10 @@ export async function startTemporalDevServer(options: {
   return {
     address,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      rmSync(pidFile, { force: true });
+    },
   };
 }
 
@@ -84,4 +92,22 @@ function isPortFree(port: number): Promise<boolean> {
       .once('listening', () => probe.close(() => resolve(true)))
       .listen(port, '127.0.0.1');
   });
+}
+
+/**
+ * A dev server left running by a Tend that was killed (SIGKILL) would hold the ports: stop it,
+ * if that pid still is a Temporal server (a pid can be reused), and wait for it to go.
+ */
+async function stopOrphan(pidFile: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  rmSync(pidFile, { force: true });
+  const commandLine = `/proc/${pid}/cmdline`;
+  if (!(pid > 0) || !existsSync(commandLine) || !readFileSync(commandLine, 'utf8').includes('start-dev')) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 50 && existsSync(commandLine); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  } catch {
+    // already gone
+  }
 }
