@@ -2,7 +2,7 @@ import { and, enrolments, eq, events, inArray, segmentMemberships, sql, type Dat
 import { contactEventSignal, matchesFilters, segmentEnteredEvent, segmentExitedEvent, type ContactEvent, type ContactEventSignal, type IrTrigger } from '@tend/journey/ir';
 import type { Client } from '@temporalio/client';
 import { enterJourney } from './enter.js';
-import { liveJourneys } from './live-journeys.js';
+import { liveJourneys, type LiveJourney } from './live-journeys.js';
 
 /** An event as stored by ingestion, ready to route. */
 export interface RoutableEvent {
@@ -27,50 +27,68 @@ export async function routeEvents(db: Database, temporal: Client, workspaceId: s
   const fresh = stored.filter((event) => !event.duplicate);
   if (fresh.length === 0) return;
   const live = await liveJourneys(db, workspaceId);
-  for (const event of fresh) {
-    await applySegmentMembership(db, workspaceId, event);
-    const contactEvent: ContactEvent = {
-      type: event.type,
-      name: event.name,
-      messageId: event.messageId,
-      properties: event.properties,
-      occurredAt: event.occurredAt.toISOString(),
-    };
-    const signalled = new Set<string>();
-    for (const journey of live) {
-      for (const trigger of journey.ir.triggers) {
-        if (!triggerMatches(trigger, event)) continue;
-        await enterJourney(db, temporal, { workspaceId, contactId: event.contactId, journey, trigger, event: contactEvent });
-        signalled.add(journey.journeyId);
-        break; // one entry per journey per event
-      }
-    }
-    if (event.type === 'track' && event.name) {
-      const listening = await db
-        .select({ journeyId: enrolments.journeyId, workflowId: enrolments.workflowId })
-        .from(enrolments)
-        .where(
-          and(
-            eq(enrolments.workspaceId, workspaceId),
-            eq(enrolments.contactId, event.contactId),
-            eq(enrolments.status, 'active'),
-            sql`${event.name} = any(${enrolments.listensTo})`,
-          ),
-        );
-      for (const run of listening) {
-        if (signalled.has(run.journeyId)) continue;
-        const signal: ContactEventSignal = { event: contactEvent, triggerNodeId: null };
-        await temporal.workflow
-          .getHandle(run.workflowId)
-          .signal(contactEventSignal, signal)
-          .catch((error: unknown) => {
-            // The run ended between the index read and the signal: nothing is waiting any more.
-            if ((error as { name?: string }).name !== 'WorkflowNotFoundError') throw error;
-          });
-      }
+  // One contact's events keep their order; different contacts are routed side by side.
+  const byContact = new Map<string, RoutableEvent[]>();
+  for (const event of fresh) byContact.set(event.contactId, [...(byContact.get(event.contactId) ?? []), event]);
+  await forEachConcurrently([...byContact.values()], routingConcurrency, async (contactEvents) => {
+    for (const event of contactEvents) await routeOne(db, temporal, workspaceId, live, event);
+  });
+  await db.update(events).set({ routedAt: new Date() }).where(inArray(events.id, fresh.map((event) => event.id)));
+}
+
+/** Temporal calls in flight at once while routing one request's events. */
+const routingConcurrency = 8;
+
+async function routeOne(db: Database, temporal: Client, workspaceId: string, live: LiveJourney[], event: RoutableEvent): Promise<void> {
+  await applySegmentMembership(db, workspaceId, event);
+  const contactEvent: ContactEvent = {
+    type: event.type,
+    name: event.name,
+    messageId: event.messageId,
+    properties: event.properties,
+    occurredAt: event.occurredAt.toISOString(),
+  };
+  const signalled = new Set<string>();
+  for (const journey of live) {
+    for (const trigger of journey.ir.triggers) {
+      if (!triggerMatches(trigger, event)) continue;
+      await enterJourney(db, temporal, { workspaceId, contactId: event.contactId, journey, trigger, event: contactEvent });
+      signalled.add(journey.journeyId);
+      break; // one entry per journey per event
     }
   }
-  await db.update(events).set({ routedAt: new Date() }).where(inArray(events.id, fresh.map((event) => event.id)));
+  if (event.type === 'track' && event.name) {
+    const listening = await db
+      .select({ journeyId: enrolments.journeyId, workflowId: enrolments.workflowId })
+      .from(enrolments)
+      .where(
+        and(
+          eq(enrolments.workspaceId, workspaceId),
+          eq(enrolments.contactId, event.contactId),
+          eq(enrolments.status, 'active'),
+          sql`${event.name} = any(${enrolments.listensTo})`,
+        ),
+      );
+    for (const run of listening) {
+      if (signalled.has(run.journeyId)) continue;
+      const signal: ContactEventSignal = { event: contactEvent, triggerNodeId: null };
+      await temporal.workflow
+        .getHandle(run.workflowId)
+        .signal(contactEventSignal, signal)
+        .catch((error: unknown) => {
+          // The run ended between the index read and the signal: nothing is waiting any more.
+          if ((error as { name?: string }).name !== 'WorkflowNotFoundError') throw error;
+        });
+    }
+  }
+}
+
+async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
 }
 
 export function triggerMatches(trigger: IrTrigger, event: Pick<RoutableEvent, 'type' | 'name' | 'properties' | 'createdContact'>): boolean {
