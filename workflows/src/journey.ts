@@ -126,7 +126,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
       run.converted = true;
       current = interrupt.nodeId;
       waitStartedAt = null;
-      }
+    }
     if (!current) break;
 
     if (run.paused) {
