@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { startHttpPeer } from '@tend/channels/testing';
 import type { Cleanup } from './cleanup.js';
 import { abandonedCart, publishWithCli } from './engine-journeys.js';
-import { launchEngineTend } from './engine-tend.js';
+import { launchTend } from './tend-instance.js';
 import { activeEnrolments } from './journey-stats.js';
 import { waitForCount, type Reached } from './poll-count.js';
 import { rawSignals, rawStarts } from './raw-temporal.js';
@@ -35,7 +35,7 @@ export async function benchEnrolAndRoute(options: { workDir: string; smtpUrl: st
   const sms = await startHttpPeer();
   cleanup.defer('SMS provider peer', () => sms.stop());
   progress('a fresh Tend (npm start on an empty data directory), with an SMS provider peer');
-  const tend = await launchEngineTend({ dataDir: join(workDir, 'engine'), smtpUrl, smsUrl: `${sms.url}/v1/messages` });
+  const tend = await launchTend({ dataDir: join(workDir, 'engine'), smtpUrl, smsUrl: `${sms.url}/v1/messages` });
   const stopTend = cleanup.defer('Tend (section 4.1–4.2)', tend.stop);
   const temporal = await temporalClient(tend.temporalAddress, cleanup);
   progress(`publishing abandoned cart (${journey.source}) with the tend CLI`);

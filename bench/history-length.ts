@@ -6,8 +6,7 @@ import type { WorkflowClient } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Cleanup } from './cleanup.js';
 import { minimalJourney, winBack, type BenchJourney } from './engine-journeys.js';
-import { number, type Measure } from './measure-table.js';
-import { progress } from './report.js';
+import { number, progress, type Comparison } from './report.js';
 
 const contactCount = 20;
 /** Every fourth contact orders again at day 60, which restarts win-back (continue-as-new). */
@@ -25,7 +24,7 @@ interface Chain {
  * (startTestTend): 20 contacts go through win-back, some restarting at day 60, and each
  * contact's workflow history is counted across its runs. Baseline: a trigger → exit run.
  */
-export async function benchHistoryLength(options: { cleanup: Cleanup }): Promise<{ rows: Measure[]; notes: string[] }> {
+export async function benchHistoryLength(options: { cleanup: Cleanup }): Promise<{ rows: Comparison[]; notes: string[] }> {
   quietWorkerLogs();
   progress('Tend in this process on the time-skipping test server (startTestTend: bundles the workflows first)');
   const tend = await startTestTend();
@@ -68,7 +67,7 @@ export async function benchHistoryLength(options: { cleanup: Cleanup }): Promise
   const restarted = chains.filter((_, i) => restarts(i));
   const baseline = mean(baselines);
   const baselineLabel = `"${minimalJourney.graph.name}" run`;
-  const rows: Measure[] = [
+  const rows: Comparison[] = [
     { figure: 'history events per win-back contact, mean', value: mean(chains), baseline: baselineLabel, base: baseline, unit: 'events' },
     { figure: 'history events per win-back contact, max', value: Math.max(...chains.map((chain) => chain.events)), baseline: baselineLabel, base: baseline, unit: 'events' },
     { figure: `  of which the ${restarted.length} restarted at day 60, mean`, value: mean(restarted), baseline: baselineLabel, base: baseline, unit: 'events' },

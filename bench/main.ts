@@ -11,7 +11,6 @@ import { Cleanup } from './cleanup.js';
 import { benchEnrolAndRoute } from './enrol-and-route.js';
 import { benchHistoryLength } from './history-length.js';
 import { benchIdentifyToEmail } from './identify-to-email.js';
-import { printMeasures } from './measure-table.js';
 import { parseOptions, usage } from './options.js';
 import { heading, printTable, progress, quietProgress } from './report.js';
 import { benchStartup } from './startup.js';
@@ -79,10 +78,10 @@ try {
   printTable(`4.2 events routed to waiting runs, ${options.enrol} contacts`, engine.route.rows, engine.route.notes);
   console.log();
   const memory = await benchWaitingMemory({ workDir, smtpUrl: smtp.url, count: options.waiting, cleanup });
-  printMeasures(`4.3 memory with ${options.waiting} contacts waiting 30 days`, memory.rows, memory.notes);
+  printTable(`4.3 memory with ${options.waiting} contacts waiting 30 days`, memory.rows, memory.notes);
   console.log();
   const history = await benchHistoryLength({ cleanup });
-  printMeasures('4.4 workflow history per contact, win-back', history.rows, history.notes);
+  printTable('4.4 workflow history per contact, win-back', history.rows, history.notes);
 
   console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s. Ratio = figure ÷ baseline.`);
 } catch (error) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { childPids } from './engine-tend.js';
+import { childPids } from './tend-instance.js';
 
 export interface Memory {
   /** Resident set size now (VmRSS), bytes. */

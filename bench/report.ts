@@ -4,8 +4,8 @@ export interface Comparison {
   value: number;
   baseline: string;
   base: number;
-  /** 'duration' for milliseconds, otherwise the rate's unit, e.g. 'events/s'. */
-  unit: 'duration' | `${string}/s`;
+  /** 'duration' for milliseconds, a rate's unit ('events/s'), or a plain quantity ('MiB', 'events'). */
+  unit: 'duration' | `${string}/s` | 'MiB' | 'events';
 }
 
 let quiet = false;
@@ -50,6 +50,6 @@ function ratio(value: number, base: number): string {
 }
 
 /** Three significant digits below 100 (0.00811, 7.31, 44.7), whole numbers with separators above. */
-function number(value: number): string {
+export function number(value: number): string {
   return value >= 100 ? Math.round(value).toLocaleString('en-US') : String(Number(value.toPrecision(3)));
 }

@@ -35,14 +35,14 @@ export async function benchStartup(options: { workDir: string; smtpUrl: string; 
 
   const tendDir = join(workDir, 'tend');
   progress('npm start on an empty data directory (cold)');
-  const cold = await launchTend(tendDir, smtpUrl);
+  const cold = await launchTend({ dataDir: tendDir, smtpUrl });
   const stopCold = cleanup.defer('Tend (cold)', cold.stop);
   for (const step of cold.steps) progress(`  ${step}`);
   progress(`  healthy in ${(cold.msToHealthy / 1000).toFixed(2)} s; stopping it`);
   await stopCold();
 
   progress('npm start again on the same data directory (warm)');
-  const warm = await launchTend(tendDir, smtpUrl);
+  const warm = await launchTend({ dataDir: tendDir, smtpUrl });
   cleanup.defer('Tend (warm)', warm.stop);
   for (const step of warm.steps) progress(`  ${step}`);
   progress(`  healthy in ${(warm.msToHealthy / 1000).toFixed(2)} s; kept running for the next sections`);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { exited, freePort, spawnTend } from '@tend/dev/testing';
 
 export const benchWriteKey = 'bench-write-key';
@@ -8,6 +8,10 @@ export interface BenchTend {
   url: string;
   /** Basic authorization header carrying the bench's write key. */
   auth: string;
+  /** The `npm start` entry's process: HTTP server, worker and PGlite all live in it. */
+  pid: number;
+  /** Its embedded Temporal dev server, for the bench's own client. */
+  temporalAddress: string;
   /** From spawning the process to the first 200 from GET /healthz. */
   msToHealthy: number;
   /** Tend's own "✓ step" lines, which time its start-up parts. */
@@ -15,11 +19,19 @@ export interface BenchTend {
   stop(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  dataDir: string;
+  smtpUrl: string;
+  /** An SMS provider, so journeys with an SMS node send there (default: Tend's dev SMS catcher). */
+  smsUrl?: string;
+  timeoutMs?: number;
+}
+
 /**
  * Starts Tend the way `npm start` does (its entry point as a child process) on `dataDir`,
  * with free loopback ports and mail going to `smtpUrl`, and times it until healthy.
  */
-export async function launchTend(dataDir: string, smtpUrl: string, timeoutMs = 120_000): Promise<BenchTend> {
+export async function launchTend(options: LaunchOptions): Promise<BenchTend> {
   const [port, temporalPort, uiPort, mailPort] = await distinctFreePorts(4);
   const url = `http://127.0.0.1:${port}`;
   const began = performance.now();
@@ -28,8 +40,9 @@ export async function launchTend(dataDir: string, smtpUrl: string, timeoutMs = 1
     TEND_TEMPORAL_PORT: String(temporalPort),
     TEND_TEMPORAL_UI_PORT: String(uiPort),
     TEND_MAIL_CATCHER_PORT: String(mailPort),
-    SMTP_URL: smtpUrl,
-    TEND_DATA_DIR: dataDir,
+    SMTP_URL: options.smtpUrl,
+    ...(options.smsUrl ? { SMS_URL: options.smsUrl } : {}),
+    TEND_DATA_DIR: options.dataDir,
     TEND_WRITE_KEY: benchWriteKey,
   });
   const stop = async () => {
@@ -39,7 +52,7 @@ export async function launchTend(dataDir: string, smtpUrl: string, timeoutMs = 1
     // Tend stops its own Temporal dev server on SIGTERM. If it hangs, kill it and that child too.
     const timer = setTimeout(() => {
       console.log(`  … Tend did not stop within ${stopGraceMs / 1000} s of SIGTERM: killing it and its children`);
-      const children = childPids(tend.child.pid);
+      const children = childPids(tend.child.pid!);
       tend.child.kill('SIGKILL');
       for (const pid of children) killQuietly(pid);
     }, stopGraceMs);
@@ -47,7 +60,7 @@ export async function launchTend(dataDir: string, smtpUrl: string, timeoutMs = 1
     clearTimeout(timer);
   };
   try {
-    await tend.waitUntilHealthy(timeoutMs);
+    await tend.waitUntilHealthy(options.timeoutMs ?? 120_000);
   } catch (error) {
     await stop();
     throw error;
@@ -55,6 +68,8 @@ export async function launchTend(dataDir: string, smtpUrl: string, timeoutMs = 1
   return {
     url,
     auth: `Basic ${Buffer.from(`${benchWriteKey}:`).toString('base64')}`,
+    pid: tend.child.pid!,
+    temporalAddress: `127.0.0.1:${temporalPort}`,
     msToHealthy: performance.now() - began,
     steps: tend.output().split('\n').filter((line) => line.trimStart().startsWith('✓')).map((line) => line.trim()),
     stop,
@@ -67,10 +82,17 @@ export async function distinctFreePorts(count: number): Promise<number[]> {
   return [...ports];
 }
 
-/** Direct children of `pid` (Linux); empty where /proc does not list them. */
-function childPids(pid: number | undefined): number[] {
+/** Direct children of `pid`, whichever of its threads started them (Linux); empty where /proc does not list them. */
+export function childPids(pid: number): number[] {
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return []; // the thread ended meanwhile, or no /proc
+    }
+  };
   try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) => read(`/proc/${pid}/task/${task}/children`));
   } catch {
     return [];
   }

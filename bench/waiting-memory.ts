@@ -2,12 +2,11 @@ import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { Cleanup } from './cleanup.js';
 import { publishWithCli, waitingJourney } from './engine-journeys.js';
-import { launchEngineTend } from './engine-tend.js';
+import { launchTend } from './tend-instance.js';
 import { activeEnrolments } from './journey-stats.js';
-import { number, type Measure } from './measure-table.js';
+import { format, number, progress, type Comparison } from './report.js';
 import { waitForCount } from './poll-count.js';
 import { mib, readMemory, temporalServerPid } from './process-memory.js';
-import { format, progress } from './report.js';
 import { perSecond } from './stats.js';
 import { countOf, runningJourneys, temporalClient } from './temporal-count.js';
 import { batchesInFlight, postTrackEvents } from './track-batches.js';
@@ -21,12 +20,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * it) with `count` contacts waiting 30 days, beside the same process right after it became
  * healthy, before any journey or contact.
  */
-export async function benchWaitingMemory(options: { workDir: string; smtpUrl: string; count: number; cleanup: Cleanup }): Promise<{ rows: Measure[]; notes: string[] }> {
+export async function benchWaitingMemory(options: { workDir: string; smtpUrl: string; count: number; cleanup: Cleanup }): Promise<{ rows: Comparison[]; notes: string[] }> {
   const { workDir, smtpUrl, count, cleanup } = options;
   const runId = Date.now().toString(36);
 
   progress('a fresh Tend (npm start on an empty data directory)');
-  const tend = await launchEngineTend({ dataDir: join(workDir, 'engine-memory'), smtpUrl });
+  const tend = await launchTend({ dataDir: join(workDir, 'engine-memory'), smtpUrl });
   const stopTend = cleanup.defer('Tend (section 4.3)', tend.stop);
   const atHealthy = readMemory(tend.pid);
   progress(`  healthy; Tend process (pid ${tend.pid}) resident ${megabytes(atHealthy.rss)}; reading it again ${settleMs / 1000} s later`);
@@ -74,7 +73,7 @@ export async function benchWaitingMemory(options: { workDir: string; smtpUrl: st
 
   const perContact = (loaded.rss - idle.rss) / Math.max(1, waiting.count);
   const idleLabel = `same process, healthy + ${settleMs / 1000} s, no contacts`;
-  const rows: Measure[] = [
+  const rows: Comparison[] = [
     { figure: `Tend process resident, ${waiting.count} contacts waiting`, value: mib(loaded.rss), baseline: idleLabel, base: mib(idle.rss), unit: 'MiB' },
     { figure: 'Tend process peak resident (VmHWM), by then', value: mib(loaded.peak), baseline: `its peak by healthy + ${settleMs / 1000} s (start-up)`, base: mib(idle.peak), unit: 'MiB' },
   ];

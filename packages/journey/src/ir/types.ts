@@ -81,11 +81,3 @@ export interface JourneyIr {
   /** Every event name a running contact must be told about (wait-for-event, goals, exits, restart triggers). */
   listensTo: string[];
 }
-
-/** What a published version pins: the IR plus where it came from. */
-export interface PublishedVersion {
-  journeyId: string;
-  version: number;
-  hash: string;
-  ir: JourneyIr;
-}

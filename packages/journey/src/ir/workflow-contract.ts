@@ -11,9 +11,6 @@ export interface ContactEvent {
   occurredAt: string;
 }
 
-/** @deprecated name kept for readers of older code: the entry event is a ContactEvent. */
-export type EnteringEvent = ContactEvent;
-
 /** Where a run resumes after continue-as-new or a move to a new version. */
 export interface ResumeState {
   nodeId: string;
