@@ -1,10 +1,46 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// The layers, bottom up (ARCHITECTURE.md draws them): each part may import only the Tend
+// packages named for it, so dependencies point one way and no library reaches into an app.
+// e2e/ and bench/ stand on top of everything and are not restricted.
+const packages = ['config', 'journey', 'db', 'channels', 'routing', 'sdk', 'publishing'];
+const layers = [
+  { files: ['packages/config/**', 'packages/journey/**'], may: [] },
+  { files: ['packages/db/**'], may: ['journey'] },
+  { files: ['packages/channels/**', 'packages/routing/**', 'packages/sdk/**'], may: ['journey', 'db'] },
+  { files: ['packages/publishing/**'], may: ['journey', 'db', 'routing'] },
+  { files: ['workflows/**'], may: ['journey'] },
+  { files: ['apps/server/**'], may: packages },
+  { files: ['apps/worker/**'], may: [...packages, 'workflows'] },
+  { files: ['apps/dev/**'], may: [...packages, 'server', 'worker'] },
+  // The console and the CLI reach the server over HTTP: its router's types, never its code.
+  { files: ['apps/web/**', 'apps/cli/**'], may: ['journey'], typesOf: ['server'] },
+  { files: ['examples/**'], may: ['journey', 'db', 'sdk'] },
+  { files: ['docker/**'], may: ['server', 'worker'] },
+];
+const everyPart = [...packages, 'workflows', 'server', 'worker', 'dev', 'cli', 'web', 'e2e', 'bench', 'examples'];
+const tend = (names) => names.flatMap((name) => [`@tend/${name}`, `@tend/${name}/*`]);
+const layerRules = layers.map(({ files, may, typesOf = [] }) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: tend(everyPart.filter((name) => !may.includes(name) && !typesOf.includes(name))), message: `this layer may import only ${may.map((name) => `@tend/${name}`).join(', ') || 'no Tend package'} (see ARCHITECTURE.md)` },
+          ...(typesOf.length ? [{ group: tend(typesOf), allowTypeImports: true, message: 'import the server\'s types only: import type { AppRouter }' }] : []),
+        ],
+      },
+    ],
+  },
+}));
 
 const nodeBuiltins = ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'timers', 'url', 'util', 'worker_threads', 'zlib'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.tend/**', 'apps/web/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.tend/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,9 +56,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.test.ts', '**/testing/**', 'packages/db/src/testing.ts', 'packages/dev/src/temporal-binaries.ts', 'packages/cli/src/main.ts', 'bench/**', '*.config.ts'],
+    files: ['**/env.ts', '**/*.test.ts', '**/testing/**', 'packages/db/src/testing.ts', 'apps/dev/src/temporal-binaries.ts', 'apps/cli/src/main.ts', 'e2e/**', 'bench/**', '*.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    // The console. The project service reads apps/web/tsconfig.json (DOM lib, JSX) for these files.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+    },
+  },
+  ...layerRules,
   {
     // The determinism fence: workflow code runs in Temporal's sandbox and is replayed.
     files: ['workflows/src/**/*.ts'],
@@ -39,7 +84,6 @@ export default tseslint.config(
             { name: '@tend/journey', message: 'import the workflow-safe subpath @tend/journey/ir' },
           ],
           patterns: [
-            { group: ['@tend/db', '@tend/db/*', '@tend/channels', '@tend/server', '@tend/worker', '@tend/dev', '@tend/cli'], message: 'workflows depend only on @tend/journey/ir and the Temporal workflow API' },
             { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'workflows use @temporalio/workflow only' },
           ],
         },

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { conditions: ['@tend/source'] },
   ssr: { resolve: { conditions: ['@tend/source'], externalConditions: ['@tend/source'] } },
   test: {
-    include: ['{apps,packages,workflows}/*/src/**/*.test.ts', 'workflows/src/**/*.test.ts', 'docker/**/*.test.ts', 'examples/**/*.test.ts'],
+    include: ['{apps,packages}/*/src/**/*.test.ts', 'workflows/src/**/*.test.ts', 'e2e/src/**/*.test.ts', 'docker/**/*.test.ts', 'examples/**/*.test.ts'],
     // Temporal's native bridge is happiest in child processes, not worker threads.
     pool: 'forks',
     maxWorkers: 2,

@@ -46,14 +46,12 @@ export async function benchEnrolAndRoute(options: { workDir: string; smtpUrl: st
   let ticker = setInterval(() => progress(`  answered ${seen.answered}, running in Temporal ${seen.running}, in the routing index ${seen.indexed} (of ${count})`), 5000);
   let deadline = bound();
   const [cartsPosted, started, indexed] = await Promise.all([
-    postTrackEvents({
-      url: tend.url,
-      auth: tend.auth,
+    postTrackEvents(
+      tend,
       count,
-      deadline,
-      answered: (n) => (seen.answered = n),
-      event: (i) => ({ userId: userOf(i), event: 'Cart Started', messageId: `cart-started-${runId}-${i}`, properties: { cartId: cartOf(i), cartUrl: `https://shop.example/cart/${cartOf(i)}` } }),
-    }),
+      (i) => ({ userId: userOf(i), event: 'Cart Started', messageId: `cart-started-${runId}-${i}`, properties: { cartId: cartOf(i), cartUrl: `https://shop.example/cart/${cartOf(i)}` } }),
+      { deadline, answered: (n) => (seen.answered = n) },
+    ),
     waitForCount(countOf(temporal, runningJourneys), count, deadline, (n) => (seen.running = n)),
     waitForCount(() => activeEnrolments(tend.url, journeyId), count, deadline, (n) => (seen.indexed = n)),
   ]).finally(() => clearInterval(ticker));
@@ -68,14 +66,12 @@ export async function benchEnrolAndRoute(options: { workDir: string; smtpUrl: st
   ticker = setInterval(() => progress(`  answered ${seen.answered}, runs completed ${seen.completed} (of ${count})`), 5000);
   deadline = bound();
   const [ordersPosted, completed] = await Promise.all([
-    postTrackEvents({
-      url: tend.url,
-      auth: tend.auth,
+    postTrackEvents(
+      tend,
       count,
-      deadline,
-      answered: (n) => (seen.answered = n),
-      event: (i) => ({ userId: userOf(i), event: 'Order Completed', messageId: `order-${runId}-${i}`, properties: { cartId: cartOf(i), total: 42 } }),
-    }),
+      (i) => ({ userId: userOf(i), event: 'Order Completed', messageId: `order-${runId}-${i}`, properties: { cartId: cartOf(i), total: 42 } }),
+      { deadline, answered: (n) => (seen.answered = n) },
+    ),
     waitForCount(countOf(temporal, completedJourneys), count, deadline, (n) => (seen.completed = n)),
   ]).finally(() => clearInterval(ticker));
   reportFailures(ordersPosted);

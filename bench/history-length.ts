@@ -1,7 +1,7 @@
 import { contacts, inArray } from '@tend/db';
-import { startTestTend, type TestTend } from '@tend/dev/testing';
+import { startTestTend, type TestTend } from '@tend/e2e/support';
 import { journeyWorkflowId } from '@tend/journey/ir';
-import { publishJourney } from '@tend/server';
+import { publishJourney } from '@tend/publishing';
 import type { WorkflowClient } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Cleanup } from './cleanup.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveTemporalCli } from '@tend/dev';
-import { startSmtpPeer } from '@tend/dev/testing';
+import { startSmtpPeer } from '@tend/e2e/support';
 import { benchBatchIngest } from './batch-ingest.js';
 import { Cleanup } from './cleanup.js';
 import { benchEnrolAndRoute } from './enrol-and-route.js';
@@ -54,7 +54,7 @@ try {
   const smtp = await startSmtpPeer();
   cleanup.defer('SMTP peer', () => smtp.stop());
   const cliPath = resolveTemporalCli((line) => progress(line));
-  if (!cliPath) throw new Error('no Temporal CLI found: see packages/dev/README.md (TEMPORAL_CLI_PATH, python3 or go)');
+  if (!cliPath) throw new Error('no Temporal CLI found: see apps/dev/README.md (TEMPORAL_CLI_PATH, python3 or go)');
 
   heading('1. npm start → healthy');
   const startup = await benchStartup({ workDir, smtpUrl: smtp.url, cliPath, cleanup });

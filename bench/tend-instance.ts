@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { exited, freePort, spawnTend } from '@tend/dev/testing';
+import { exited, freePort, spawnTend } from '@tend/e2e/support';
 
 export const benchWriteKey = 'bench-write-key';
 const stopGraceMs = 15_000;

@@ -28,15 +28,12 @@ export interface Posted {
  * no call after `deadline` (a performance.now() value). `event(i)` builds the i-th event;
  * `answered` hears how many events have been answered so far.
  */
-export async function postTrackEvents(options: {
-  url: string;
-  auth: string;
-  count: number;
-  event: (i: number) => TrackEvent;
-  deadline: number;
-  answered?: (events: number) => void;
-}): Promise<Posted> {
-  const { url, auth, count, event, deadline, answered = () => {} } = options;
+export async function postTrackEvents(
+  { url, auth }: { url: string; auth: string },
+  count: number,
+  event: (i: number) => TrackEvent,
+  { deadline, answered = () => {} }: { deadline: number; answered?: (events: number) => void },
+): Promise<Posted> {
   const failures: string[] = [];
   let accepted = 0;
   let done = 0;

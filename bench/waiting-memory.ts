@@ -50,14 +50,12 @@ export async function benchWaitingMemory(options: { workDir: string; smtpUrl: st
   }, 10_000);
   const deadline = began + 120_000 + count * 100;
   const [posted, running, waiting] = await Promise.all([
-    postTrackEvents({
-      url: tend.url,
-      auth: tend.auth,
+    postTrackEvents(
+      tend,
       count,
-      deadline,
-      answered: (n) => (seen.answered = n),
-      event: (i) => ({ userId: `waiter-${runId}-${i}`, event: 'Bench Wait', messageId: `wait-${runId}-${i}`, properties: {} }),
-    }),
+      (i) => ({ userId: `waiter-${runId}-${i}`, event: 'Bench Wait', messageId: `wait-${runId}-${i}`, properties: {} }),
+      { deadline, answered: (n) => (seen.answered = n) },
+    ),
     waitForCount(countOf(temporal, runningJourneys), count, deadline, (n) => (seen.running = n), 1000),
     waitForCount(() => activeEnrolments(tend.url, waitingJourney.graph.id), count, deadline, (n) => (seen.waiting = n), 1000),
   ]).finally(() => clearInterval(ticker));

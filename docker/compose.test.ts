@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { serverEnvSchema } from '@tend/server/env';
+import { workerEnvSchema } from '@tend/worker/env';
 import { parse } from 'yaml';
 
 const dockerDir = dirname(fileURLToPath(import.meta.url));
@@ -258,29 +260,11 @@ function execForm(target: string, keyword: 'CMD' | 'ENTRYPOINT'): string[] | und
 }
 
 // ---------------------------------------------------------------------------------------------
-// What the apps read: the keys of the zod object in apps/<app>/src/env.ts
+// What the apps read: the keys of each app's configuration schema (apps/<app>/src/env.ts)
 // ---------------------------------------------------------------------------------------------
 
 function appEnvKeys(app: 'server' | 'worker'): string[] {
-  const path = join(repoRoot, 'apps', app, 'src', 'env.ts');
-  if (!existsSync(path)) throw new Error(`apps/${app}/src/env.ts does not exist: cannot tell which variables apps/${app} reads`);
-  const text = read(path);
-  const start = text.indexOf('z.object(');
-  let block = text;
-  if (start !== -1) {
-    const open = text.indexOf('{', start);
-    let depth = 0;
-    for (let index = open; index < text.length; index++) {
-      if (text[index] === '{') depth++;
-      else if (text[index] === '}' && --depth === 0) {
-        block = text.slice(open, index + 1);
-        break;
-      }
-    }
-  }
-  const keys = [...block.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((match) => match[1]!);
-  if (keys.length === 0) throw new Error(`found no variable names in apps/${app}/src/env.ts`);
-  return keys;
+  return Object.keys((app === 'server' ? serverEnvSchema : workerEnvSchema).shape);
 }
 
 const apps = {

@@ -1,5 +1,5 @@
-import { contacts, eq, workspaces } from '@tend/db';
-import { openTestDatabase } from '@tend/db/testing';
+import { contacts, eq } from '@tend/db';
+import { insertContact, openTestDatabase, seedWorkspace } from '@tend/db/testing';
 import { compileJourney } from '@tend/journey';
 import { runNode } from '@tend/sdk';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,8 @@ import { discountCode } from './discount-code.js';
 describe('the example custom node, through the SDK harness (no Temporal)', () => {
   it('stores one stable code on the profile, however often the activity retries', async () => {
     const database = await openTestDatabase('pglite');
-    await database.db.insert(workspaces).values({ id: 'ws', name: 'Shop', writeKey: 'key-123456', emailFrom: 'x@y.z' });
-    await database.db.insert(contacts).values({ id: 'ct_1', workspaceId: 'ws', userId: 'u1', traits: { firstName: 'Ada' } });
+    const workspaceId = await seedWorkspace(database.db);
+    await insertContact(database.db, { id: 'ct_1', workspaceId, traits: { firstName: 'Ada' } });
     const run = () => runNode(discountCode, { config: { prefix: 'WELCOME', percentOff: 15 }, deps: { db: database.db }, context: { contactId: 'ct_1', idempotencyKey: 'wf/run/node/1' } });
     expect(await run()).toEqual({ ok: true, output: 'next' });
     const [first] = await database.db.select().from(contacts).where(eq(contacts.id, 'ct_1'));

@@ -1,10 +1,8 @@
 export { buildServer, defaultWebDir, type BuildServerOptions } from './app.js';
 export type { ServerDeps } from './context.js';
-export { readServerEnv, type ServerEnv } from './env.js';
+export { readServerEnv, serverEnvSchema, type ServerEnv } from './env.js';
 export { checkHealth, type HealthReport } from './health.js';
 export { routePendingEvents } from './ingest/route-pending.js';
-export { publishAndApply, setJourneyStatus, type PublishAndApplyResult, type PublishOptions } from './journeys/lifecycle.js';
-export { publishJourney, type PublishResult } from './journeys/publish.js';
 export { startServer, type RunningServer, type StartServerOptions } from './start.js';
 export { appRouter, createCaller, type AppRouter } from './trpc/root.js';
 export { devWorkspaceId, ensureDevWorkspace, type Workspace } from './workspace.js';

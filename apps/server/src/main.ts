@@ -1,5 +1,5 @@
 // Production entry: the server alone, against a Postgres server and a Temporal cluster.
-// For the embedded, one-command setup run `npm start` (packages/dev) instead.
+// For the embedded, one-command setup run `npm start` (apps/dev) instead.
 import { openDatabase } from '@tend/db';
 import { loadCustomNodes } from '@tend/sdk';
 import { readServerEnv } from './env.js';

@@ -1,9 +1,11 @@
 import type { JourneyActivities, RunActionInput, ScheduledEntryActivities } from '@tend/journey/ir';
+import type { AnyNodeDefinition } from '@tend/sdk';
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/activity';
 import { createJourneyActivities } from './journey-activities.js';
 import { createScheduledEntryActivities } from './scheduled-entry.js';
-import { builtInActionNodes, nodeRegistry, type AnyNodeDefinition, type NodeDeps } from './nodes/registry.js';
+import type { NodeDeps } from './nodes/node-deps.js';
+import { builtInActionNodes, nodeRegistry } from './nodes/registry.js';
 
 export interface ActivityDeps extends NodeDeps {
   /** For scheduled and date-triggered entries, which start journeys from the worker. */

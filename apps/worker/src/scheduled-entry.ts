@@ -8,7 +8,7 @@ import {
   type IrTrigger,
   type ScheduledEntryActivities,
 } from '@tend/journey/ir';
-import { enterJourney, liveJourneys } from '@tend/routing';
+import { enterJourney, liveJourneys, type LiveJourney } from '@tend/routing';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { contactFacts } from './journey-activities.js';
@@ -39,7 +39,7 @@ export function createScheduledEntryActivities(db: Database, temporal: Client | 
           .orderBy(asc(contacts.id))
           .limit(pageSize);
         for (const contact of page) {
-          const startAt = trigger.kind === 'schedule' ? await scheduleSelects(db, trigger, contact, now) : dateSelects(trigger, contact, journey.ir.timeZone, now);
+          const startAt = await entryStart(db, journey, trigger, contact, now);
           if (startAt === null) continue;
           const event = {
             type: 'track' as const,
@@ -60,10 +60,24 @@ export function createScheduledEntryActivities(db: Database, temporal: Client | 
 }
 
 type Contact = typeof contacts.$inferSelect;
+type TimedTrigger = Extract<IrTrigger, { kind: 'schedule' | 'date-attribute' }>;
 
-async function scheduleSelects(db: Database, trigger: Extract<IrTrigger, { kind: 'schedule' }>, contact: Contact, now: number): Promise<number | null> {
+/** When the trigger enters the contact (epoch ms), or null when it does not select them this time. */
+export async function entryStart(db: Database, journey: LiveJourney, trigger: TimedTrigger, contact: Contact, now: number): Promise<number | null> {
+  if (trigger.kind === 'date-attribute') return dateSelects(trigger, contact, journey.ir.timeZone, now);
+  return scheduleSelects(db, journey.journeyId, trigger, contact, now);
+}
+
+async function scheduleSelects(
+  db: Database,
+  journeyId: string,
+  trigger: Extract<IrTrigger, { kind: 'schedule' }>,
+  contact: Contact,
+  now: number,
+): Promise<number | null> {
   if (!trigger.condition) return now;
-  const facts = await contactFacts(db, contact.workspaceId, contact.id, '', eventCountQueries(trigger.condition));
+  // The journey id scopes engagement conditions to the emails this journey sent.
+  const facts = await contactFacts(db, contact.workspaceId, contact.id, journeyId, eventCountQueries(trigger.condition));
   return evaluateCondition(trigger.condition, facts) ? now : null;
 }
 

@@ -1,5 +1,5 @@
 import { journeyTaskQueue } from '@tend/journey/ir';
-import { workflowsPath } from '@tend/workflows/path';
+import { sourceBundlerOptions, workflowsPath } from '@tend/workflows/path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities.js';
 
@@ -23,13 +23,3 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     ...workflows,
   });
 }
-
-/** Lets the bundler read our packages' TypeScript sources (the "@tend/source" export condition). */
-export const sourceBundlerOptions: WorkerOptions['bundlerOptions'] = {
-  webpackConfigHook: (config) => {
-    config.resolve ??= {};
-    config.resolve.conditionNames = ['@tend/source', 'import', 'require', 'default'];
-    config.resolve.extensionAlias = { '.js': ['.ts', '.js'] };
-    return config;
-  },
-};

@@ -2,6 +2,7 @@ export { htmlToText, renderEmail, type RenderedEmail } from './email/render.js';
 export { sendEmailOnce, type SendEmailOutcome, type SendEmailRequest } from './email/send-once.js';
 export { addTracking, verifyTracking, type Tracking } from './email/tracking.js';
 export { smtpTransport, type EmailTransport, type OutgoingEmail } from './email/smtp.js';
+export { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from './email/smtp-receiver.js';
 export { SubscriptionGoneError, UndeliverableError } from './errors.js';
 export { recordedOutcome, recordSkip, sendOnce, type Channel, type Delivery, type LedgerEntry, type SendOutcome } from './ledger.js';
 export { sendPushOnce, type PushPayload, type SendPushOutcome, type SendPushRequest } from './push/send-once.js';

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from './database.js';
+import { openDatabase, type Database, type DatabaseHandle } from './database.js';
+import { contacts, workspaces } from './schema/index.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -32,4 +33,24 @@ export async function openTestDatabase(kind: TestDatabaseKind = process.env.DATA
       await admin.end();
     },
   };
+}
+
+/** The workspace seedWorkspace() creates unless told otherwise; insertContact() puts contacts in it. */
+export const testWorkspaceId = 'ws';
+
+/** A workspace to test in, as sign-up would create it; returns its id. */
+export async function seedWorkspace(db: Database, values: Partial<typeof workspaces.$inferInsert> = {}): Promise<string> {
+  const id = values.id ?? testWorkspaceId;
+  await db.insert(workspaces).values({ id, name: 'Shop', writeKey: `wk-${id}`, emailFrom: 'Shop <hello@shop.example>', ...values });
+  return id;
+}
+
+/** A known contact (its `id` is its userId too, as after an identify); returns its id. */
+export async function insertContact(
+  db: Database,
+  contact: { id: string; workspaceId?: string; email?: string | null; traits?: Record<string, unknown> },
+): Promise<string> {
+  const { id, workspaceId = testWorkspaceId, email = null, traits = {} } = contact;
+  await db.insert(contacts).values({ id, workspaceId, userId: id, email, traits });
+  return id;
 }

@@ -1,4 +1,4 @@
-import { and, eq, journeys, journeyVersions, type Database } from '@tend/db';
+import { and, eq, isLiveVersion, journeys, journeyVersions, type Database } from '@tend/db';
 import type { JourneyIr } from '@tend/journey/ir';
 
 export interface LiveJourney {
@@ -12,13 +12,6 @@ export async function liveJourneys(db: Database, workspaceId: string, journeyId?
   return db
     .select({ journeyId: journeyVersions.journeyId, version: journeyVersions.version, ir: journeyVersions.ir })
     .from(journeys)
-    .innerJoin(
-      journeyVersions,
-      and(
-        eq(journeyVersions.workspaceId, journeys.workspaceId),
-        eq(journeyVersions.journeyId, journeys.id),
-        eq(journeyVersions.version, journeys.liveVersion),
-      ),
-    )
+    .innerJoin(journeyVersions, isLiveVersion)
     .where(and(eq(journeys.workspaceId, workspaceId), eq(journeys.status, 'active'), journeyId ? eq(journeys.id, journeyId) : undefined));
 }

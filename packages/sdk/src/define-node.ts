@@ -29,6 +29,13 @@ export interface NodeDefinition<Config extends z.ZodType, Deps> extends NodeSpec
   run(context: NodeContext, config: z.infer<Config>, deps: Deps): Promise<{ output: string; outcome?: string }>;
 }
 
+/**
+ * Any action node, whatever its config and deps: what registries and loaders hold. Each node
+ * narrows its own deps, so a list of them cannot name one deps type.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type AnyNodeDefinition = NodeDefinition<z.ZodType, any>;
+
 export type NodeDefinitionInput<Config extends z.ZodType, Deps> = Omit<NodeDefinition<Config, Deps>, 'category' | 'description'> & {
   description?: string;
 };

@@ -1,9 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { NodeDefinition } from './define-node.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each node narrows its own deps
-export type AnyNodeDefinition = NodeDefinition<any, any>;
+import type { AnyNodeDefinition } from './define-node.js';
 
 /**
  * Loads custom action nodes from a module (TEND_NODES): its `nodes` export, or its default

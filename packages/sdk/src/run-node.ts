@@ -8,12 +8,17 @@ export interface RunNodeOptions<Deps> {
   context?: Partial<NodeContext>;
 }
 
-export type RunNodeResult = { ok: true; output: string } | { ok: false; problems: { field: string; message: string }[] };
+export type RunNodeResult =
+  /** `outcome` is there when the node reports one ("sent", "skipped"…), as the visit log would record it. */
+  | { ok: true; output: string; outcome?: string }
+  | { ok: false; problems: { field: string; message: string }[] };
 
 /**
  * Runs one action node the way the worker would, with no Temporal: the config is checked by the
  * node's schema (problems come back with their field, as publish would report them), `run` is
- * called with a sample context, and the output it returns must be one the node declares.
+ * called with a sample context (override any of its fields with `context`), and the output it
+ * returns must be one the node declares. The result carries that output, and the outcome when
+ * the node reports one.
  *
  * @example
  * const result = await runNode(createTicket, { config: { queue: 'vip' }, deps: { helpdesk } });
@@ -34,8 +39,8 @@ export async function runNode<Config extends z.ZodType, Deps>(
     entryEvent: { name: null, properties: {} },
     ...options.context,
   };
-  const { output } = await node.run(context, parsed.data, options.deps);
+  const { output, outcome } = await node.run(context, parsed.data, options.deps);
   const outputs = typeof node.outputs === 'function' ? node.outputs(parsed.data) : node.outputs;
   if (!outputs.includes(output)) throw new Error(`node "${node.type}" returned output "${output}", which it does not declare (${outputs.join(', ')})`);
-  return { ok: true, output };
+  return outcome === undefined ? { ok: true, output } : { ok: true, output, outcome };
 }

@@ -1,65 +1,74 @@
-import { and, eq, listMemberships, lists } from '@tend/db';
+import type { EmailTransport } from '@tend/channels';
+import { and, eq, listMemberships, lists, type Database, type DatabaseHandle } from '@tend/db';
+import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
+import { runNode } from '@tend/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities.js';
-import { startNodeHarness, type NodeHarness } from '../testing/node-harness.js';
 import { addToList, removeFromList } from './lists.js';
 
 describe('add-to-list and remove-from-list', () => {
-  let harness: NodeHarness;
+  let database: DatabaseHandle;
+  let db: Database;
 
   beforeAll(async () => {
-    harness = await startNodeHarness();
+    database = await openTestDatabase();
+    db = database.db;
+    await seedWorkspace(db);
   });
   afterAll(async () => {
-    await harness?.close();
+    await database?.close();
   });
 
+  /** The contact's nth visit to the list step: each visit has its own idempotency key. */
+  const visit = (contactId: string, n = 1) => ({ workspaceId: testWorkspaceId, contactId, idempotencyKey: `${contactId}/visit-${n}` });
+
   async function members(listId: string) {
-    const rows = await harness.db
+    const rows = await db
       .select({ contactId: listMemberships.contactId })
       .from(listMemberships)
-      .where(and(eq(listMemberships.workspaceId, 'ws'), eq(listMemberships.listId, listId)));
+      .where(and(eq(listMemberships.workspaceId, testWorkspaceId), eq(listMemberships.listId, listId)));
     return rows.map((row) => row.contactId).sort();
   }
 
   it('creates the list on first use and adds the contact once, however often it runs', async () => {
-    const ada = await harness.contact({ id: 'ada' });
-    const grace = await harness.contact({ id: 'grace' });
-    const visit = harness.context(ada);
+    const ada = await insertContact(db, { id: 'ada' });
+    const grace = await insertContact(db, { id: 'grace' });
+    const config = { list: 'vip-customers' };
 
-    await harness.run(addToList, visit, { list: 'vip-customers' });
-    await harness.run(addToList, visit, { list: 'vip-customers' });
-    await harness.run(addToList, harness.context(ada), { list: 'vip-customers' });
-    await harness.run(addToList, harness.context(grace), { list: 'vip-customers' });
+    expect(await runNode(addToList, { config, deps: { db }, context: visit(ada) })).toEqual({ ok: true, output: 'next' });
+    await runNode(addToList, { config, deps: { db }, context: visit(ada) });
+    await runNode(addToList, { config, deps: { db }, context: visit(ada, 2) });
+    await runNode(addToList, { config, deps: { db }, context: visit(grace) });
 
     expect(await members('vip-customers')).toEqual(['ada', 'grace']);
-    const created = await harness.db.select().from(lists).where(eq(lists.id, 'vip-customers'));
-    expect(created).toMatchObject([{ workspaceId: 'ws', id: 'vip-customers', name: 'vip-customers' }]);
+    const created = await db.select().from(lists).where(eq(lists.id, 'vip-customers'));
+    expect(created).toMatchObject([{ workspaceId: testWorkspaceId, id: 'vip-customers', name: 'vip-customers' }]);
   });
 
   it('removes the contact, and removing again (or from a list they are not on) changes nothing', async () => {
-    const linus = await harness.contact({ id: 'linus' });
-    const kim = await harness.contact({ id: 'kim' });
-    await harness.run(addToList, harness.context(linus), { list: 'newsletter' });
-    await harness.run(addToList, harness.context(kim), { list: 'newsletter' });
+    const linus = await insertContact(db, { id: 'linus' });
+    const kim = await insertContact(db, { id: 'kim' });
+    const newsletter = { list: 'newsletter' };
+    await runNode(addToList, { config: newsletter, deps: { db }, context: visit(linus) });
+    await runNode(addToList, { config: newsletter, deps: { db }, context: visit(kim) });
 
-    const visit = harness.context(linus);
-    await harness.run(removeFromList, visit, { list: 'newsletter' });
-    await harness.run(removeFromList, visit, { list: 'newsletter' });
-    await harness.run(removeFromList, harness.context(linus), { list: 'never-created' });
+    expect(await runNode(removeFromList, { config: newsletter, deps: { db }, context: visit(linus, 2) })).toEqual({ ok: true, output: 'next' });
+    await runNode(removeFromList, { config: newsletter, deps: { db }, context: visit(linus, 2) });
+    await runNode(removeFromList, { config: { list: 'never-created' }, deps: { db }, context: visit(linus, 3) });
 
     expect(await members('newsletter')).toEqual(['kim']);
   });
 
   it('adds nobody for a contact that no longer exists', async () => {
-    await expect(harness.run(addToList, harness.context('ct_gone'), { list: 'ghosts' })).resolves.toEqual({ output: 'next' });
+    await expect(runNode(addToList, { config: { list: 'ghosts' }, deps: { db }, context: visit('ct_gone') })).resolves.toEqual({ ok: true, output: 'next' });
     expect(await members('ghosts')).toEqual([]);
   });
 
   it('is registered with runAction, which validates the config first', async () => {
-    const { runAction } = createActivities(harness.deps);
-    const mo = await harness.contact({ id: 'mo' });
-    const input = { ...harness.context(mo), type: 'add-to-list', version: 1 };
+    const noEmail: EmailTransport = { send: () => Promise.reject(new Error('adding to a list sends no email')), close: () => {} };
+    const { runAction } = createActivities({ db, email: noEmail });
+    const mo = await insertContact(db, { id: 'mo' });
+    const input = { ...visit(mo), journeyId: 'welcome', nodeId: 'join', entryEvent: { name: null, properties: {} }, type: 'add-to-list', version: 1 };
 
     await expect(runAction({ ...input, config: { list: 'from-runaction' } })).resolves.toEqual({ output: 'next' });
     expect(await members('from-runaction')).toEqual(['mo']);

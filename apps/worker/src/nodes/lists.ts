@@ -1,13 +1,13 @@
 import { and, contacts, eq, listMemberships, lists } from '@tend/db';
 import { addToListNode, removeFromListNode } from '@tend/journey';
 import { defineNode } from '@tend/sdk';
-import type { NodeDeps } from './registry.js';
+import type { NodeDeps } from './node-deps.js';
 
 // Both are idempotent by their primary keys: adding twice or removing twice changes nothing.
 
 export const addToList = defineNode({
   ...addToListNode,
-  async run(context, config, deps: NodeDeps) {
+  async run(context, config, deps: Pick<NodeDeps, 'db'>) {
     await deps.db.transaction(async (tx) => {
       const [contact] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, context.contactId));
       if (!contact) return;
@@ -20,7 +20,7 @@ export const addToList = defineNode({
 
 export const removeFromList = defineNode({
   ...removeFromListNode,
-  async run(context, config, deps: NodeDeps) {
+  async run(context, config, deps: Pick<NodeDeps, 'db'>) {
     await deps.db
       .delete(listMemberships)
       .where(

@@ -1,45 +1,57 @@
 import type { PushTarget } from '@tend/channels';
 import { generateVapidKeys, startPushServicePeer, type PushServicePeer } from '@tend/channels/testing';
-import { eq, messages, newId, pushSubscriptions, sql } from '@tend/db';
+import { eq, messages, newId, pushSubscriptions, sql, type Database, type DatabaseHandle } from '@tend/db';
+import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
+import { runNode } from '@tend/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeHarness, type NodeHarness } from '../testing/node-harness.js';
 import { sendPush } from './send-push.js';
 
 describe('send-push', () => {
-  let harness: NodeHarness;
+  let database: DatabaseHandle;
+  let db: Database;
   let service: PushServicePeer;
   const vapid = generateVapidKeys('mailto:push@shop.example');
-  const push = { push: { vapid } };
+  const withVapid = () => ({ db, push: { vapid } });
   const config = { title: 'Hi {{ contact.firstName }}', body: 'Your {{ event.properties.plan }} plan is ready.', url: 'https://shop.example/welcome?plan={{ event.properties.plan }}' };
 
   beforeAll(async () => {
-    [harness, service] = await Promise.all([startNodeHarness(), startPushServicePeer()]);
+    [database, service] = await Promise.all([openTestDatabase(), startPushServicePeer()]);
+    db = database.db;
+    await seedWorkspace(db);
   });
   afterAll(async () => {
     await service?.stop();
-    await harness?.close();
+    await database?.close();
+  });
+
+  /** The contact's visit to the push step, in a journey they entered by signing up for the pro plan. */
+  const visit = (contactId: string) => ({
+    workspaceId: testWorkspaceId,
+    contactId,
+    idempotencyKey: `${contactId}/visit-1`,
+    entryEvent: { name: 'Signed Up', properties: { plan: 'pro' } },
   });
 
   /** A browser of the contact allowing notifications, as the site's subscribe endpoint stores it. */
   async function subscribe(contactId: string): Promise<PushTarget & { id: string }> {
     const target = service.subscribe();
     const id = newId('ps');
-    await harness.db.insert(pushSubscriptions).values({ id, contactId, endpoint: target.endpoint, p256dh: target.keys.p256dh, auth: target.keys.auth });
+    await db.insert(pushSubscriptions).values({ id, contactId, endpoint: target.endpoint, p256dh: target.keys.p256dh, auth: target.keys.auth });
     return { ...target, id };
   }
 
   async function ledgerRows(idempotencyKey: string) {
-    return harness.db.select().from(messages).where(sql`${messages.idempotencyKey} like ${`${idempotencyKey}%`}`);
+    return db.select().from(messages).where(sql`${messages.idempotencyKey} like ${`${idempotencyKey}%`}`);
   }
 
   it('delivers the notification to each of the contact\'s browsers once per idempotency key, as the service worker reads it', async () => {
-    const ada = await harness.contact({ id: 'ada', traits: { firstName: 'Ada' } });
+    const ada = await insertContact(db, { id: 'ada', traits: { firstName: 'Ada' } });
     const [laptop, phone] = [await subscribe(ada), await subscribe(ada)];
-    const context = harness.context(ada);
+    const context = visit(ada);
     const before = service.received.length;
 
-    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next', outcome: 'sent' });
-    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next', outcome: 'sent' });
+    expect(await runNode(sendPush, { config, deps: withVapid(), context })).toEqual({ ok: true, output: 'next', outcome: 'sent' });
+    expect(await runNode(sendPush, { config, deps: withVapid(), context })).toEqual({ ok: true, output: 'next', outcome: 'sent' });
 
     const pushes = service.received.slice(before);
     expect(service.rejected).toEqual([]);
@@ -61,46 +73,46 @@ describe('send-push', () => {
   });
 
   it('skips a contact with no push subscription and records why', async () => {
-    const grace = await harness.contact({ id: 'grace', traits: { firstName: 'Grace' } });
-    const context = harness.context(grace);
+    const grace = await insertContact(db, { id: 'grace', traits: { firstName: 'Grace' } });
+    const context = visit(grace);
     const before = service.received.length;
 
-    await harness.run(sendPush, context, config, push);
-    await harness.run(sendPush, context, config, push);
+    await runNode(sendPush, { config, deps: withVapid(), context });
+    await runNode(sendPush, { config, deps: withVapid(), context });
 
     expect(service.received.length).toBe(before);
     expect(await ledgerRows(context.idempotencyKey)).toMatchObject([{ channel: 'push', status: 'skipped', reason: 'the contact has no push subscription' }]);
   });
 
   it('deletes a subscription the push service answers 410 for, and still reaches the other browsers', async () => {
-    const linus = await harness.contact({ id: 'linus', traits: { firstName: 'Linus' } });
+    const linus = await insertContact(db, { id: 'linus', traits: { firstName: 'Linus' } });
     const [stale, fresh] = [await subscribe(linus), await subscribe(linus)];
     service.unsubscribe(stale.endpoint);
-    const context = harness.context(linus);
+    const context = visit(linus);
     const before = service.received.length;
 
-    expect(await harness.run(sendPush, context, config, push)).toEqual({ output: 'next', outcome: 'sent' });
+    expect(await runNode(sendPush, { config, deps: withVapid(), context })).toEqual({ ok: true, output: 'next', outcome: 'sent' });
 
     expect(service.received.slice(before).map((received) => received.endpoint)).toEqual([fresh.endpoint]);
-    const left = await harness.db.select().from(pushSubscriptions).where(eq(pushSubscriptions.contactId, linus));
+    const left = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.contactId, linus));
     expect(left.map((subscription) => subscription.id)).toEqual([fresh.id]);
-    const [row] = await harness.db.select().from(messages).where(eq(messages.idempotencyKey, `${context.idempotencyKey}/push/${stale.id}`));
+    const [row] = await db.select().from(messages).where(eq(messages.idempotencyKey, `${context.idempotencyKey}/push/${stale.id}`));
     expect(row).toMatchObject({ status: 'failed', reason: expect.stringContaining('HTTP 410') });
   });
 
   it('throws when the push service fails, and the retry pushes only to the browsers still owed', async () => {
-    const kim = await harness.contact({ id: 'kim', traits: { firstName: 'Kim' } });
+    const kim = await insertContact(db, { id: 'kim', traits: { firstName: 'Kim' } });
     await subscribe(kim);
     await subscribe(kim);
-    const context = harness.context(kim);
+    const context = visit(kim);
     const before = service.received.length;
     service.reply({ status: 500, text: 'overloaded' });
 
-    await expect(harness.run(sendPush, context, config, push)).rejects.toThrow(/push failed for 1 of 2 subscriptions.*HTTP 500: overloaded/);
+    await expect(runNode(sendPush, { config, deps: withVapid(), context })).rejects.toThrow(/push failed for 1 of 2 subscriptions.*HTTP 500: overloaded/);
     expect(service.received.length).toBe(before + 1);
 
-    await harness.run(sendPush, context, config, push);
-    await harness.run(sendPush, context, config, push);
+    await runNode(sendPush, { config, deps: withVapid(), context });
+    await runNode(sendPush, { config, deps: withVapid(), context });
 
     const endpoints = service.received.slice(before).map((received) => received.endpoint);
     expect(endpoints).toHaveLength(2);
@@ -110,9 +122,9 @@ describe('send-push', () => {
   });
 
   it('fails without retrying when web push is not configured, naming the settings', async () => {
-    const sam = await harness.contact({ id: 'sam' });
+    const sam = await insertContact(db, { id: 'sam' });
     await subscribe(sam);
-    await expect(harness.run(sendPush, harness.context(sam), config)).rejects.toMatchObject({
+    await expect(runNode(sendPush, { config, deps: { db }, context: visit(sam) })).rejects.toMatchObject({
       nonRetryable: true,
       message: expect.stringContaining('web push is not configured: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT'),
     });

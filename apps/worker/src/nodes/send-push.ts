@@ -2,11 +2,11 @@ import { sendPushOnce, webPushTransport } from '@tend/channels';
 import { sendPushNode } from '@tend/journey';
 import { defineNode } from '@tend/sdk';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { NodeDeps } from './registry.js';
+import type { NodeDeps } from './node-deps.js';
 
 export const sendPush = defineNode({
   ...sendPushNode,
-  async run(context, config, deps: NodeDeps) {
+  async run(context, config, deps: Pick<NodeDeps, 'db' | 'push' | 'fetch'>) {
     if (!deps.push) {
       throw ApplicationFailure.nonRetryable('web push is not configured: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT');
     }

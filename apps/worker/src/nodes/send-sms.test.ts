@@ -1,38 +1,50 @@
 import { httpSmsTransport } from '@tend/channels';
 import { startHttpPeer, type HttpPeer } from '@tend/channels/testing';
-import { contacts, eq, messages } from '@tend/db';
+import { contacts, eq, messages, type Database, type DatabaseHandle } from '@tend/db';
+import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
+import { runNode } from '@tend/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeHarness, type NodeHarness } from '../testing/node-harness.js';
 import { sendSms } from './send-sms.js';
 
 describe('send-sms', () => {
-  let harness: NodeHarness;
+  let database: DatabaseHandle;
+  let db: Database;
   let provider: HttpPeer;
 
   beforeAll(async () => {
-    [harness, provider] = await Promise.all([startNodeHarness(), startHttpPeer()]);
+    [database, provider] = await Promise.all([openTestDatabase(), startHttpPeer()]);
+    db = database.db;
+    await seedWorkspace(db);
   });
   afterAll(async () => {
     await provider?.stop();
-    await harness?.close();
+    await database?.close();
   });
 
-  const sms = () => ({ sms: httpSmsTransport(`${provider.url}/v1/messages`) });
+  const withProvider = () => ({ db, sms: httpSmsTransport(`${provider.url}/v1/messages`) });
   const config = { body: 'Hi {{ contact.firstName }}, welcome to {{ event.properties.plan }}!' };
 
+  /** The contact's visit to the SMS step, in a journey they entered by signing up for the pro plan. */
+  const visit = (contactId: string) => ({
+    workspaceId: testWorkspaceId,
+    contactId,
+    idempotencyKey: `${contactId}/visit-1`,
+    entryEvent: { name: 'Signed Up', properties: { plan: 'pro' } },
+  });
+
   async function ledgerRow(idempotencyKey: string) {
-    const [row] = await harness.db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
+    const [row] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
     return row;
   }
 
   it('texts the contact once per idempotency key: a retried activity sends nothing', async () => {
-    const ada = await harness.contact({ id: 'ada', traits: { firstName: 'Ada', phone: '+1 (415) 555-0123' } });
-    const context = harness.context(ada);
+    const ada = await insertContact(db, { id: 'ada', traits: { firstName: 'Ada', phone: '+1 (415) 555-0123' } });
+    const context = visit(ada);
     const before = provider.received.length;
     provider.reply({ status: 201, json: { id: 'sms-1' } });
 
-    expect(await harness.run(sendSms, context, config, sms())).toEqual({ output: 'next', outcome: 'sent' });
-    expect(await harness.run(sendSms, context, config, sms())).toEqual({ output: 'next', outcome: 'sent' });
+    expect(await runNode(sendSms, { config, deps: withProvider(), context })).toEqual({ ok: true, output: 'next', outcome: 'sent' });
+    expect(await runNode(sendSms, { config, deps: withProvider(), context })).toEqual({ ok: true, output: 'next', outcome: 'sent' });
 
     const requests = provider.received.slice(before);
     expect(requests).toHaveLength(1);
@@ -53,26 +65,26 @@ describe('send-sms', () => {
   });
 
   it('sends credentials written in SMS_URL as Basic auth', async () => {
-    const kim = await harness.contact({ id: 'kim', traits: { phone: '+447700900123' } });
+    const kim = await insertContact(db, { id: 'kim', traits: { phone: '+447700900123' } });
     const before = provider.received.length;
     const url = new URL(provider.url);
     url.username = 'acct';
     url.password = 's3cret';
 
-    await harness.run(sendSms, harness.context(kim), { body: 'Hello' }, { sms: httpSmsTransport(url.toString()) });
+    await runNode(sendSms, { config: { body: 'Hello' }, deps: { db, sms: httpSmsTransport(url.toString()) }, context: visit(kim) });
 
     expect(provider.received.slice(before)[0]?.headers.authorization).toBe(`Basic ${Buffer.from('acct:s3cret').toString('base64')}`);
   });
 
   it('skips a contact without a phone number, or with one that is not international, and records why', async () => {
-    const noPhone = await harness.contact({ id: 'no-phone', traits: { firstName: 'Grace' } });
-    const localPhone = await harness.contact({ id: 'local-phone', traits: { phone: '0415 555 0123' } });
-    const [first, second] = [harness.context(noPhone), harness.context(localPhone)];
+    const noPhone = await insertContact(db, { id: 'no-phone', traits: { firstName: 'Grace' } });
+    const localPhone = await insertContact(db, { id: 'local-phone', traits: { phone: '0415 555 0123' } });
+    const [first, second] = [visit(noPhone), visit(localPhone)];
     const before = provider.received.length;
 
-    await harness.run(sendSms, first, config, sms());
-    await harness.run(sendSms, second, config, sms());
-    await harness.run(sendSms, first, config, sms());
+    await runNode(sendSms, { config, deps: withProvider(), context: first });
+    await runNode(sendSms, { config, deps: withProvider(), context: second });
+    await runNode(sendSms, { config, deps: withProvider(), context: first });
 
     expect(provider.received.length).toBe(before);
     expect(await ledgerRow(first.idempotencyKey)).toMatchObject({ channel: 'sms', status: 'skipped', reason: 'the contact has no phone number' });
@@ -80,18 +92,18 @@ describe('send-sms', () => {
   });
 
   it('throws on a provider error, so Temporal retries, and the retry delivers exactly once', async () => {
-    const linus = await harness.contact({ id: 'linus', traits: { firstName: 'Linus', phone: '+4915112345678' } });
-    const context = harness.context(linus);
+    const linus = await insertContact(db, { id: 'linus', traits: { firstName: 'Linus', phone: '+4915112345678' } });
+    const context = visit(linus);
     const before = provider.received.length;
     provider.reply({ status: 500, text: 'upstream carrier down' });
 
-    const failure = harness.run(sendSms, context, config, sms());
+    const failure = runNode(sendSms, { config, deps: withProvider(), context });
     await expect(failure).rejects.toThrow('the SMS provider answered HTTP 500: upstream carrier down');
     await expect(failure).rejects.not.toMatchObject({ nonRetryable: true });
     expect(await ledgerRow(context.idempotencyKey)).toMatchObject({ status: 'sending', attempts: 1, lastError: expect.stringContaining('HTTP 500') });
 
-    await harness.run(sendSms, context, config, sms());
-    await harness.run(sendSms, context, config, sms());
+    await runNode(sendSms, { config, deps: withProvider(), context });
+    await runNode(sendSms, { config, deps: withProvider(), context });
 
     const requests = provider.received.slice(before);
     expect(requests.map((request) => request.headers['idempotency-key'])).toEqual([context.idempotencyKey, context.idempotencyKey]);
@@ -99,28 +111,28 @@ describe('send-sms', () => {
   });
 
   it('closes a failed send as skipped when the contact has lost their number by the retry', async () => {
-    const ida = await harness.contact({ id: 'ida', traits: { phone: '+14155550111' } });
-    const context = harness.context(ida);
+    const ida = await insertContact(db, { id: 'ida', traits: { phone: '+14155550111' } });
+    const context = visit(ida);
     provider.reply({ status: 502 });
-    await expect(harness.run(sendSms, context, config, sms())).rejects.toThrow('HTTP 502');
+    await expect(runNode(sendSms, { config, deps: withProvider(), context })).rejects.toThrow('HTTP 502');
 
-    await harness.db.update(contacts).set({ traits: {} }).where(eq(contacts.id, ida));
-    await harness.run(sendSms, context, config, sms());
+    await db.update(contacts).set({ traits: {} }).where(eq(contacts.id, ida));
+    await runNode(sendSms, { config, deps: withProvider(), context });
 
     expect(await ledgerRow(context.idempotencyKey)).toMatchObject({ status: 'skipped', reason: 'the contact has no phone number', attempts: 1 });
   });
 
   it('fails for good when the provider refuses the message (422), without asking it again', async () => {
-    const ren = await harness.contact({ id: 'ren', traits: { phone: '+15550000000' } });
-    const context = harness.context(ren);
+    const ren = await insertContact(db, { id: 'ren', traits: { phone: '+15550000000' } });
+    const context = visit(ren);
     const before = provider.received.length;
     provider.reply({ status: 422, json: { error: 'unroutable number' } });
 
-    await expect(harness.run(sendSms, context, config, sms())).rejects.toMatchObject({
+    await expect(runNode(sendSms, { config, deps: withProvider(), context })).rejects.toMatchObject({
       nonRetryable: true,
       message: expect.stringContaining('the SMS provider refused the message (HTTP 422'),
     });
-    await expect(harness.run(sendSms, context, config, sms())).rejects.toMatchObject({ nonRetryable: true });
+    await expect(runNode(sendSms, { config, deps: withProvider(), context })).rejects.toMatchObject({ nonRetryable: true });
 
     expect(provider.received.length).toBe(before + 1);
     expect(await ledgerRow(context.idempotencyKey)).toMatchObject({ status: 'failed', reason: expect.stringContaining('unroutable number') });
@@ -128,20 +140,21 @@ describe('send-sms', () => {
 
   // Temporal starts a retry once an attempt passes its timeout while the first may still be talking to the provider.
   it('sends one SMS when two attempts of the same send run at once', async () => {
-    const mo = await harness.contact({ id: 'mo', traits: { phone: '+33612345678' } });
-    const context = harness.context(mo);
+    const mo = await insertContact(db, { id: 'mo', traits: { phone: '+33612345678' } });
+    const context = visit(mo);
     const before = provider.received.length;
     provider.reply({ status: 200, json: { id: 'slow' }, delayMs: 300 });
+    const send = () => runNode(sendSms, { config, deps: withProvider(), context });
 
-    const attempts = await Promise.allSettled([harness.run(sendSms, context, config, sms()), harness.run(sendSms, context, config, sms())]);
+    const attempts = await Promise.allSettled([send(), send()]);
 
     expect(attempts.map((attempt) => attempt.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(provider.received.length).toBe(before + 1);
   });
 
   it('fails without retrying when no SMS provider is configured, naming the setting', async () => {
-    const sam = await harness.contact({ id: 'sam', traits: { phone: '+14155550199' } });
-    await expect(harness.run(sendSms, harness.context(sam), config)).rejects.toMatchObject({
+    const sam = await insertContact(db, { id: 'sam', traits: { phone: '+14155550199' } });
+    await expect(runNode(sendSms, { config, deps: { db }, context: visit(sam) })).rejects.toMatchObject({
       nonRetryable: true,
       message: expect.stringContaining('SMS is not configured: set SMS_URL'),
     });

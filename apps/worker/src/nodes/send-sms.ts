@@ -2,11 +2,11 @@ import { sendSmsOnce } from '@tend/channels';
 import { sendSmsNode } from '@tend/journey';
 import { defineNode } from '@tend/sdk';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { NodeDeps } from './registry.js';
+import type { NodeDeps } from './node-deps.js';
 
 export const sendSms = defineNode({
   ...sendSmsNode,
-  async run(context, config, deps: NodeDeps) {
+  async run(context, config, deps: Pick<NodeDeps, 'db' | 'sms'>) {
     if (!deps.sms) throw ApplicationFailure.nonRetryable('SMS is not configured: set SMS_URL to the SMS provider\'s HTTP endpoint');
     const outcome = await sendSmsOnce(deps.db, deps.sms, { ...context, config });
     // The provider refused this very message (400/422): retrying cannot help, so the run fails visibly.

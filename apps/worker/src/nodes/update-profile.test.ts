@@ -1,20 +1,33 @@
-import { appliedActions, contacts, eq } from '@tend/db';
+import { appliedActions, contacts, eq, type Database, type DatabaseHandle } from '@tend/db';
+import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
+import { runNode } from '@tend/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeHarness, type NodeHarness } from '../testing/node-harness.js';
 import { updateProfile } from './update-profile.js';
 
 describe('update-profile', () => {
-  let harness: NodeHarness;
+  let database: DatabaseHandle;
+  let db: Database;
 
   beforeAll(async () => {
-    harness = await startNodeHarness();
+    database = await openTestDatabase();
+    db = database.db;
+    await seedWorkspace(db);
   });
   afterAll(async () => {
-    await harness?.close();
+    await database?.close();
+  });
+
+  /** The contact's nth visit to the step, in a journey they entered by signing up for the pro plan. */
+  const visit = (contactId: string, n = 1) => ({
+    workspaceId: testWorkspaceId,
+    contactId,
+    nodeId: 'step',
+    idempotencyKey: `${contactId}/visit-${n}`,
+    entryEvent: { name: 'Signed Up', properties: { plan: 'pro' } },
   });
 
   async function profile(contactId: string) {
-    const [row] = await harness.db.select({ email: contacts.email, traits: contacts.traits }).from(contacts).where(eq(contacts.id, contactId));
+    const [row] = await db.select({ email: contacts.email, traits: contacts.traits }).from(contacts).where(eq(contacts.id, contactId));
     return row;
   }
 
@@ -31,10 +44,10 @@ describe('update-profile', () => {
   };
 
   it('merges rendered and literal values into the traits, removes unset ones and keeps the rest', async () => {
-    const ada = await harness.contact({ id: 'ada', traits: { firstName: 'Ada', visits: 2, plan: 'free', trialEndsAt: '2026-12-01' } });
-    const context = harness.context(ada);
+    const ada = await insertContact(db, { id: 'ada', traits: { firstName: 'Ada', visits: 2, plan: 'free', trialEndsAt: '2026-12-01' } });
+    const context = visit(ada);
 
-    expect(await harness.run(updateProfile, context, config)).toEqual({ output: 'next' });
+    expect(await runNode(updateProfile, { config, deps: { db }, context })).toEqual({ ok: true, output: 'next' });
 
     expect((await profile(ada))?.traits).toEqual({
       firstName: 'Ada',
@@ -45,42 +58,41 @@ describe('update-profile', () => {
       tags: ['vip'],
       consent: { sms: true },
     });
-    const [applied] = await harness.db.select().from(appliedActions).where(eq(appliedActions.idempotencyKey, context.idempotencyKey));
+    const [applied] = await db.select().from(appliedActions).where(eq(appliedActions.idempotencyKey, context.idempotencyKey));
     expect(applied).toMatchObject({ type: 'update-profile', contactId: ada, nodeId: 'step', effect: { set: expect.objectContaining({ visits: 3 }), unset: ['trialEndsAt'] } });
   });
 
   it('changes nothing when a retried activity runs the same visit again, and counts the next visit', async () => {
-    const grace = await harness.contact({ id: 'grace', traits: { firstName: 'Grace', visits: 0 } });
-    const visit = harness.context(grace);
+    const grace = await insertContact(db, { id: 'grace', traits: { firstName: 'Grace', visits: 0 } });
 
-    await harness.run(updateProfile, visit, config);
-    await harness.run(updateProfile, visit, config);
+    await runNode(updateProfile, { config, deps: { db }, context: visit(grace) });
+    await runNode(updateProfile, { config, deps: { db }, context: visit(grace) });
     expect((await profile(grace))?.traits.visits).toBe(1);
 
-    await harness.run(updateProfile, harness.context(grace), config);
+    await runNode(updateProfile, { config, deps: { db }, context: visit(grace, 2) });
     expect((await profile(grace))?.traits.visits).toBe(2);
   });
 
   it('counts once when two attempts of the same visit run at once', async () => {
-    const kim = await harness.contact({ id: 'kim', traits: { visits: 10 } });
-    const visit = harness.context(kim);
+    const kim = await insertContact(db, { id: 'kim', traits: { visits: 10 } });
+    const attempt = () => runNode(updateProfile, { config, deps: { db }, context: visit(kim) });
 
-    await Promise.all([harness.run(updateProfile, visit, config), harness.run(updateProfile, visit, config)]);
+    await Promise.all([attempt(), attempt()]);
 
     expect((await profile(kim))?.traits.visits).toBe(11);
   });
 
   it('keeps the email column in step with the email trait, as ingestion does', async () => {
-    const linus = await harness.contact({ id: 'linus', email: 'old@example.com', traits: { email: 'old@example.com' } });
+    const linus = await insertContact(db, { id: 'linus', email: 'old@example.com', traits: { email: 'old@example.com' } });
 
-    await harness.run(updateProfile, harness.context(linus), { set: { email: '{{ contact.firstName | default: "linus" }}@new.example' } });
+    await runNode(updateProfile, { config: { set: { email: '{{ contact.firstName | default: "linus" }}@new.example' } }, deps: { db }, context: visit(linus) });
     expect(await profile(linus)).toMatchObject({ email: 'linus@new.example', traits: { email: 'linus@new.example' } });
 
-    await harness.run(updateProfile, harness.context(linus), { set: {}, unset: ['email'] });
+    await runNode(updateProfile, { config: { set: {}, unset: ['email'] }, deps: { db }, context: visit(linus, 2) });
     expect(await profile(linus)).toEqual({ email: null, traits: {} });
   });
 
   it('does nothing for a contact that no longer exists', async () => {
-    await expect(harness.run(updateProfile, harness.context('ct_gone'), config)).resolves.toEqual({ output: 'next' });
+    await expect(runNode(updateProfile, { config, deps: { db }, context: visit('ct_gone') })).resolves.toEqual({ ok: true, output: 'next' });
   });
 });

@@ -2,11 +2,11 @@ import { renderValue, templateScope } from '@tend/channels';
 import { appliedActions, contacts, eq, sql, type Database } from '@tend/db';
 import { updateProfileNode, type UpdateProfileConfig } from '@tend/journey';
 import { defineNode, type NodeContext } from '@tend/sdk';
-import type { NodeDeps } from './registry.js';
+import type { NodeDeps } from './node-deps.js';
 
 export const updateProfile = defineNode({
   ...updateProfileNode,
-  async run(context, config, deps: NodeDeps) {
+  async run(context, config, deps: Pick<NodeDeps, 'db'>) {
     await applyOnce(deps.db, context, config);
     return { output: 'next' };
   },

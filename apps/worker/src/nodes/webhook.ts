@@ -3,14 +3,14 @@ import { contacts, eq, sql } from '@tend/db';
 import { webhookNode } from '@tend/journey';
 import { defineNode } from '@tend/sdk';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { NodeDeps } from './registry.js';
+import type { NodeDeps } from './node-deps.js';
 
 /** A trait is read by every template and segment of the contact: keep saved answers small. */
 const maxSavedAnswer = 64 * 1024;
 
 export const webhook = defineNode({
   ...webhookNode,
-  async run(context, config, deps: NodeDeps) {
+  async run(context, config, deps: Pick<NodeDeps, 'db' | 'fetch'>) {
     const [contact] = await deps.db.select().from(contacts).where(eq(contacts.id, context.contactId));
     // Nobody to call about any more (the profile was deleted or merged away).
     if (!contact) return { output: 'next' };

@@ -1,14 +1,4 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-
-export interface ReceivedMail {
-  from: { name: string; address: string };
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-}
+import { startSmtpReceiver, type ReceivedMail } from '../email/smtp-receiver.js';
 
 export interface SmtpPeer {
   url: string;
@@ -25,35 +15,10 @@ export interface SmtpPeer {
  */
 export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
   const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail: ParsedMail) => {
-          received.push({
-            from: { name: mail.from?.value[0]?.name ?? '', address: mail.from?.value[0]?.address ?? '' },
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            html: typeof mail.html === 'string' ? mail.html : '',
-            messageId: mail.messageId ?? '',
-          });
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const receiver = await startSmtpReceiver(port, (mail) => void received.push(mail));
   return {
-    url: `smtp://127.0.0.1:${actualPort}`,
-    port: actualPort,
+    url: receiver.url,
+    port: receiver.port,
     received,
     async waitFor(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
@@ -63,6 +28,6 @@ export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
       }
       return received;
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: receiver.stop,
   };
 }

@@ -1,7 +1,7 @@
-import { and, desc, enrolments, eq, journeys, journeyVersions, nodeVisits, sql } from '@tend/db';
+import { and, desc, enrolments, eq, isLiveVersion, journeys, journeyVersions, nodeVisits, sql } from '@tend/db';
+import { publishAndApply, setJourneyStatus } from '@tend/publishing';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { publishAndApply, setJourneyStatus } from '../../journeys/lifecycle.js';
 import { workspaceProcedure, type TrpcContext } from '../trpc.js';
 
 export const journeysRouter = {
@@ -16,14 +16,7 @@ export const journeysRouter = {
         graph: journeyVersions.graph,
       })
       .from(journeys)
-      .leftJoin(
-        journeyVersions,
-        and(
-          eq(journeyVersions.workspaceId, journeys.workspaceId),
-          eq(journeyVersions.journeyId, journeys.id),
-          eq(journeyVersions.version, journeys.liveVersion),
-        ),
-      )
+      .leftJoin(journeyVersions, isLiveVersion)
       .where(eq(journeys.workspaceId, ctx.workspace.id))
       .orderBy(journeys.name);
     return rows.map(({ graph, ...row }) => ({

@@ -1,0 +1,19 @@
+import type { EmailTransport, SmsTransport, VapidKeys } from '@tend/channels';
+import type { Database } from '@tend/db';
+
+/**
+ * What built-in action nodes may use; each node takes the part it needs. Custom nodes get these
+ * too, plus their own. Its own file so the nodes and the registry that lists them do not import each other.
+ */
+export interface NodeDeps {
+  db: Database;
+  email: EmailTransport;
+  /** The SMS provider; without it send-sms fails, naming SMS_URL. */
+  sms?: SmsTransport;
+  /** Web push: the VAPID keys this server signs pushes with; without them send-push fails. */
+  push?: { vapid: VapidKeys };
+  /** The server's public address (TEND_PUBLIC_URL): email links and the open pixel point there. No tracking when absent. */
+  publicUrl?: string;
+  /** HTTP for webhooks and web push; the global fetch when absent. */
+  fetch?: typeof fetch;
+}

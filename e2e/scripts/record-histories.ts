@@ -1,0 +1,230 @@
+// Records the histories of representative journeys into workflows/histories/, one JSON file per
+// workflow run. workflows/src/replay.test.ts replays them all against the current
+// interpreter: a change that would break a run recorded here (and so a run in flight in
+// production) fails that test unless it is behind patched().
+//
+//   node --conditions=@tend/source --import tsx e2e/scripts/record-histories.ts [--time-skipping] [--workflows <index.ts>] [--out <dir>]
+//
+// By default it records on a real Temporal dev server, with the journeys' durations scaled
+// down to seconds: its histories have production's shape. Temporal's time-skipping test server
+// (--time-skipping) does not reliably deliver the signal of a signalWithStart that starts a
+// workflow, which every production run receives first. --workflows records with another copy of
+// the interpreter (e.g. an older commit's workflows/src/index.ts, to check a change replays it).
+//
+// It lives with the system tests because it drives the whole of Tend (server, worker, routing).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { httpSmsTransport, smtpTransport } from '@tend/channels';
+import { startHttpPeer } from '@tend/channels/testing';
+import { and, contacts, enrolments, eq } from '@tend/db';
+import { openTestDatabase } from '@tend/db/testing';
+import { localTemporal, startSmtpPeer, timeSkippingTemporal } from '../src/support/index.js';
+import { durationUnits, type JourneyGraphInput } from '@tend/journey';
+import { journeyTaskQueue } from '@tend/journey/ir';
+import { buildServer, checkHealth, createCaller, ensureDevWorkspace } from '@tend/server';
+import { createActivities } from '@tend/worker';
+import { Worker } from '@temporalio/worker';
+import { sourceBundlerOptions, workflowsPath as currentWorkflows } from '@tend/workflows/path';
+
+const { values: args } = parseArgs({ options: { 'time-skipping': { type: 'boolean', default: false }, workflows: { type: 'string' }, out: { type: 'string' } } });
+const root = new URL('../../', import.meta.url);
+const outDir = args.out ? new URL(`file://${resolve(args.out)}/`) : new URL('workflows/histories/', root);
+const day = durationUnits.days;
+
+/** The journey with every duration ({ amount, unit }) scaled: a day of the journey lasts `msPerDay`. */
+function scaled(graph: JourneyGraphInput, msPerDay: number): JourneyGraphInput {
+  const scale = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(scale);
+    if (!value || typeof value !== 'object') return value;
+    const record = value as Record<string, unknown>;
+    if (typeof record.amount === 'number' && typeof record.unit === 'string' && record.unit in durationUnits) {
+      const ms = record.amount * durationUnits[record.unit as keyof typeof durationUnits];
+      return { amount: Math.max(0.2, (ms / day) * (msPerDay / 1000)), unit: 'seconds' };
+    }
+    return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, scale(inner)]));
+  };
+  return { ...graph, settings: scale(graph.settings) as JourneyGraphInput['settings'], nodes: graph.nodes.map((node) => ({ ...node, data: scale(node.data) as Record<string, unknown> })) };
+}
+
+const example = (name: string): JourneyGraphInput => JSON.parse(readFileSync(new URL(`examples/journeys/${name}.json`, root), 'utf8'));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Pricing branch, then a split with a holdout for pros, a wait and an email for the others, and a goal. */
+const branchAndSplit: JourneyGraphInput = {
+  id: 'upgrade-offer',
+  name: 'Upgrade offer',
+  settings: { reentry: 'once-at-a-time', timeZone: 'UTC', exitWhen: [] },
+  nodes: [
+    { id: 'plan-chosen', type: 'trigger.event', data: { event: 'Plan Chosen' } },
+    { id: 'which-plan', type: 'branch', data: { cases: [{ id: 'pro', label: 'Pro', condition: { kind: 'attribute', attribute: 'plan', op: 'eq', value: 'pro' } }] } },
+    { id: 'ab', type: 'split', data: { paths: [{ id: 'a', label: 'A', percent: 50 }, { id: 'control', label: 'Control', percent: 50, holdout: true }] } },
+    { id: 'pro-email', type: 'send-email', data: { subject: 'Pro tips', html: '<p>Pro tips</p>' } },
+    { id: 'a-day', type: 'wait', data: { amount: 1, unit: 'days' } },
+    { id: 'upgrade-email', type: 'send-email', data: { subject: 'Go pro', html: '<p>Upgrade, {{ contact.firstName }}</p>' } },
+    { id: 'done', type: 'exit', data: {} },
+    { id: 'upgraded', type: 'goal', data: { event: 'Upgraded', window: { amount: 3, unit: 'days' } } },
+    { id: 'converted', type: 'exit', data: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'plan-chosen', target: 'which-plan' },
+    { id: 'e2', source: 'which-plan', sourceHandle: 'pro', target: 'ab' },
+    { id: 'e3', source: 'which-plan', sourceHandle: 'else', target: 'a-day' },
+    { id: 'e4', source: 'ab', sourceHandle: 'a', target: 'pro-email' },
+    { id: 'e5', source: 'ab', sourceHandle: 'control', target: 'pro-email' },
+    { id: 'e6', source: 'pro-email', target: 'done' },
+    { id: 'e7', source: 'a-day', target: 'upgrade-email' },
+    { id: 'e8', source: 'upgrade-email', target: 'done' },
+    { id: 'e9', source: 'upgraded', target: 'converted' },
+  ],
+};
+
+/** A wait between two signals of the console: pause, resume, a move to a new version, archive. */
+const operations = (subject: string): JourneyGraphInput => ({
+  id: 'operations',
+  name: 'Operations',
+  nodes: [
+    { id: 'go', type: 'trigger.event', data: { event: 'Ops Go' } },
+    { id: 'wait', type: 'wait', data: { amount: 1, unit: 'days' } },
+    { id: 'mail', type: 'send-email', data: { subject, html: `<p>${subject}</p>` } },
+    { id: 'done', type: 'exit', data: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'go', target: 'wait' },
+    { id: 'e2', source: 'wait', target: 'mail' },
+    { id: 'e3', source: 'mail', target: 'done' },
+  ],
+});
+
+const [env, database, smtp, smsProvider] = await Promise.all([
+  args['time-skipping'] ? timeSkippingTemporal() : localTemporal(),
+  openTestDatabase('pglite'),
+  startSmtpPeer(),
+  startHttpPeer(),
+]);
+const workspace = await ensureDevWorkspace(database.db, 'record-histories');
+const email = smtpTransport(smtp.url);
+const worker = await Worker.create({
+  connection: env.nativeConnection,
+  taskQueue: journeyTaskQueue,
+  activities: createActivities({ db: database.db, email, sms: httpSmsTransport(`${smsProvider.url}/v1/messages`), temporal: env.client }),
+  workflowsPath: args.workflows ?? currentWorkflows,
+  bundlerOptions: sourceBundlerOptions,
+});
+const running = worker.run();
+const deps = { db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default') };
+const app = await buildServer(deps);
+const api = createCaller(deps);
+const auth = `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`;
+
+let sequence = 0;
+async function call(kind: 'identify' | 'track', body: Record<string, unknown>) {
+  const response = await app.inject({ method: 'POST', url: `/v1/${kind}`, headers: { authorization: auth }, payload: { ...body, messageId: `record-${++sequence}` } });
+  if (response.statusCode !== 200) throw new Error(`${kind} answered ${response.statusCode}: ${response.body}`);
+}
+const identify = (userId: string, traits: Record<string, unknown>) => call('identify', { userId, traits });
+const track = (userId: string, event: string, properties: Record<string, unknown> = {}) => call('track', { userId, event, properties });
+async function publish(graph: JourneyGraphInput, msPerDay: number, moveWaiting = false) {
+  const result = await api.journeys.publish({ graph: scaled(graph, msPerDay), moveWaiting, nodeMap: {} });
+  if (!result.ok) throw new Error(`${graph.id} was refused: ${JSON.stringify(result.problems)}`);
+}
+
+/** What to record: a file name and the (user, journey) whose workflow it is. */
+const recorded: { name: string; userId: string; journeyId: string }[] = [];
+const person = async (name: string, journeyId: string, traits: Record<string, unknown> = {}) => {
+  const userId = `${journeyId}-${name}`;
+  await identify(userId, { email: `${userId}@example.com`, firstName: name, phone: '+14155550123', ...traits });
+  recorded.push({ name: `${journeyId}--${name}`, userId, journeyId });
+  return userId;
+};
+
+try {
+  await publish(example('abandoned-cart'), 6_000);
+  await publish(example('post-purchase'), 500);
+  await publish(example('win-back'), 50);
+  await publish(branchAndSplit, 2_000);
+  await publish(operations('Sent by v1'), 4_000);
+
+  const buyer = await person('ordered', 'abandoned-cart');
+  await track(buyer, 'Cart Started', { cartId: 'cart-1', cartUrl: 'https://shop.example/cart/1' });
+  const reminded = await person('reminded', 'abandoned-cart');
+  await track(reminded, 'Cart Started', { cartId: 'cart-2', cartUrl: 'https://shop.example/cart/2' });
+  const spender = await person('big-spender', 'post-purchase');
+  await track(spender, 'Order Completed', { orderId: 'o-2', total: 150 });
+  const lapsed = await person('lapsed', 'win-back');
+  await track(lapsed, 'Order Completed', { orderId: 'o-3', total: 40 });
+  const returning = await person('ordered-again', 'win-back');
+  await track(returning, 'Order Completed', { orderId: 'o-4', total: 40 });
+  for (const [name, plan] of [['pro-1', 'pro'], ['pro-2', 'pro'], ['pro-3', 'pro'], ['free', 'free'], ['upgrades', 'free']] as const) {
+    await track(await person(name, 'upgrade-offer', { plan }), 'Plan Chosen', { plan });
+  }
+  const moved = await person('paused-resumed-moved', 'operations');
+  await track(moved, 'Ops Go');
+  // Published last, so only these two (new contacts) enter the welcome journey.
+  await publish(example('welcome'), 1_000);
+  await person('new-contact', 'welcome');
+  const ordered = await person('already-ordered', 'welcome');
+  await track(ordered, 'Order Completed', { orderId: 'o-1', total: 30 });
+
+  // Events and console actions while the contacts wait.
+  await pause(300);
+  await track(buyer, 'Order Completed', { cartId: 'cart-1', total: 80 });
+  await track(returning, 'Order Completed', { orderId: 'o-5', total: 60 });
+  await track('upgrade-offer-upgrades', 'Upgraded');
+  await api.journeys.pause({ id: 'operations' });
+  await pause(300);
+  await api.journeys.resume({ id: 'operations' });
+  await publish(operations('Sent by v2'), 4_000, true);
+
+  const workflowOf = async (userId: string, journeyId: string) => {
+    const [contact] = await database.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, userId));
+    const [row] = await database.db.select().from(enrolments).where(and(eq(enrolments.contactId, contact!.id), eq(enrolments.journeyId, journeyId)));
+    if (!row) throw new Error(`${userId} never entered ${journeyId}`);
+    return row;
+  };
+  /** Until the workflow's last run ended (skipping time on the test server). */
+  const ended = async (userId: string, journeyId: string) => {
+    const handle = env.client.workflow.getHandle((await workflowOf(userId, journeyId)).workflowId);
+    if (args['time-skipping']) return void (await handle.result());
+    const deadline = Date.now() + 60_000;
+    while ((await handle.describe()).status.name === 'RUNNING') {
+      if (Date.now() > deadline) throw new Error(`${handle.workflowId} is still running after a minute`);
+      await pause(200);
+    }
+  };
+  for (const { userId, journeyId } of recorded) await ended(userId, journeyId);
+
+  // Archiving stops a waiting contact.
+  const stopped = await person('archived', 'operations');
+  await track(stopped, 'Ops Go');
+  await pause(500);
+  await api.journeys.archive({ id: 'operations' });
+  await ended(stopped, 'operations');
+
+  mkdirSync(outDir, { recursive: true });
+  let files = 0;
+  for (const { name, userId, journeyId } of recorded) {
+    const { workflowId, runKey } = await workflowOf(userId, journeyId);
+    // Every run of the chain, first to last, following continue-as-new.
+    const runs = [];
+    for (let runId: string | null | undefined = runKey; runId; ) {
+      const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+      runs.push(history);
+      runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+    }
+    runs.forEach((history, index) => {
+      const file = runs.length > 1 ? `${name}--run-${index + 1}.json` : `${name}.json`;
+      writeFileSync(new URL(file, outDir), `${JSON.stringify(history, null, 1)}\n`);
+      files++;
+    });
+  }
+  console.log(`${files} histories of ${recorded.length} workflows written to ${outDir.pathname} (${args['time-skipping'] ? 'time-skipping test server' : 'Temporal dev server'})`);
+} finally {
+  await app.close();
+  worker.shutdown();
+  await running;
+  email.close();
+  await Promise.all([smtp.stop(), smsProvider.stop()]);
+  await env.teardown();
+  await database.close();
+}

@@ -1,0 +1,10 @@
+import type { KnipConfig } from 'knip';
+
+// Every workspace declares the packages it imports, and nothing it does not (part of `npm run lint`).
+export default {
+  include: ['dependencies', 'unlisted', 'unresolved', 'binaries'],
+  // The Temporal CLI is installed with `go install` only where python3 is missing.
+  ignoreBinaries: ['go'],
+  // The root depends on the CLI so that `npx tend` works in a checkout.
+  ignoreDependencies: ['@tend/cli'],
+} satisfies KnipConfig;

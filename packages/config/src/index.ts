@@ -1,0 +1,2 @@
+export { channelFields, customNodeFields, databaseFields, httpFields, port, temporalFields } from './fields.js';
+export { readEnv } from './read-env.js';
