@@ -1,52 +1,18 @@
-import {
-  contactEventSignal,
-  migrateSignal,
-  nextTimeOfDay,
-  pauseSignal,
-  positionQuery,
-  resumeSignal,
-  stopSignal,
-  type ContactEventSignal,
-  type IrNode,
-  type JourneyActivities,
-  type JourneyPosition,
-  type JourneyWorkflowInput,
-  type MigrateSignal,
-  type RunEnd,
-  type VisitRecord,
-} from '@tend/journey/ir';
-import {
-  condition,
-  continueAsNew,
-  defineQuery,
-  defineSignal,
-  proxyActivities,
-  proxyLocalActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { RunState, type Interrupt } from './run-state.js';
-
-// A provider outage must defer sends, never drop them: retry without a limit, backing off to 10 minutes.
-const { runAction, evaluateBranch } = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
-// Bookkeeping is short and local to the worker: local activities keep the history small.
-const { recordVisits, contactTimeZone, beginEnrolment, endEnrolment } = proxyLocalActivities<JourneyActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-export const contactEvent = defineSignal<[ContactEventSignal]>(contactEventSignal);
-export const pause = defineSignal(pauseSignal);
-export const resume = defineSignal(resumeSignal);
-export const stop = defineSignal(stopSignal);
-export const migrate = defineSignal<[MigrateSignal]>(migrateSignal);
-export const position = defineQuery<JourneyPosition>(positionQuery);
+import type { JourneyWorkflowInput, RunEnd } from '@tend/journey/ir';
+import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { beginEnrolment, endEnrolment } from './activities.js';
+import { nextRunInput, type Handover } from './handover.js';
+import { hold } from './hold.js';
+import { runNode } from './nodes.js';
+import { isWait, RunState, type Interrupt } from './run-state.js';
+import { contactEvent, migrate, pause, position, resume, stop } from './signals.js';
+import { Trail } from './trail.js';
 
 /** Start a fresh run (same workflow id) before the history grows past this many events. */
 const historyBudget = 4_000;
+
+/** How a run leaves: it ends, or it hands over to a fresh run of the same workflow. */
+type Leaving = { end: RunEnd } | { handover: Handover };
 
 /**
  * Walks one contact through one published journey version. The IR arrives with the input,
@@ -55,218 +21,119 @@ const historyBudget = 4_000;
  */
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ end: RunEnd; visited: string[] }> {
   const run = new RunState(input, Date.now());
-  const visited: string[] = [];
-  const pending: VisitRecord[] = [];
-  const { workflowId, runId, firstExecutionRunId } = workflowInfo();
+  const { workflowId, firstExecutionRunId } = workflowInfo();
+  const trail = new Trail(input, workflowId);
   const enrolment = { workspaceId: input.workspaceId, journeyId: input.ir.journeyId, contactId: input.contactId, runKey: firstExecutionRunId };
 
   setHandler(contactEvent, (signal) => run.receive(signal, Date.now()));
-  setHandler(pause, () => void (run.paused = true));
-  setHandler(resume, () => void (run.paused = false));
-  setHandler(stop, () => run.raise({ kind: 'stop' }));
-  setHandler(migrate, (signal) => void (run.pendingMigrate = signal));
-  setHandler(position, () => ({ ...run.position, converted: run.converted }));
-
-  const record = (nodeId: string, visit: number, outcome: string) => {
-    visited.push(nodeId);
-    pending.push({ ...identity(), workflowId, nodeId, visit, outcome, at: Date.now() });
-  };
-  const flush = async () => {
-    if (pending.length > 0) await recordVisits(pending.splice(0));
-  };
-  const identity = () => ({ workspaceId: input.workspaceId, journeyId: input.ir.journeyId, version: input.version, contactId: input.contactId });
-  const finish = async (end: RunEnd) => {
-    run.position = { ...run.position, nodeId: null, status: 'completed', waitingFor: null, waitingUntil: null };
-    await flush();
-    await endEnrolment({ ...enrolment, end });
-    return { end, visited };
-  };
-  /** Waits until `ready()` or an interrupt, at most `ms`; false when interrupted. */
-  const hold = async (ms: number | undefined, ready: () => boolean = () => false) => {
-    if (ms !== undefined && ms <= 0) return run.interrupt === null;
-    await condition(() => run.interrupt !== null || ready(), ms);
-    return run.interrupt === null;
-  };
+  setHandler(pause, () => run.pause());
+  setHandler(resume, () => run.resume());
+  setHandler(stop, () => run.stop());
+  setHandler(migrate, (signal) => run.requestMigrate(signal));
+  setHandler(position, () => run.position);
 
   await beginEnrolment({ ...enrolment, workflowId, version: input.version, listensTo: input.ir.listensTo, enteredAt: run.enteredAt });
-  const trigger = input.ir.triggers.find((candidate) => candidate.nodeId === input.triggerNodeId);
-  if (!input.resume) {
-    if (input.startAt && input.startAt > Date.now()) {
-      run.position = { ...run.position, status: 'waiting', waitingFor: 'time', waitingUntil: new Date(input.startAt).toISOString() };
-      await hold(input.startAt - Date.now());
-    }
-    record(input.triggerNodeId, run.visit(input.triggerNodeId), 'entered');
-    // On record before the first step, which may be a months-long wait: counts and trails show the contact.
-    await flush();
-  }
-  let current: string | null = input.resume ? input.resume.nodeId : (trigger?.next ?? null);
-  let waitStartedAt = input.resume?.waitStartedAt ?? null;
+  if (!input.resume) await enter(run, trail);
+  const leaving = (await walk(run, trail)) ?? (await stayForGoalWindow(run, trail));
 
+  if ('handover' in leaving) {
+    await trail.flush();
+    return continueAsNew<typeof journeyWorkflow>(nextRunInput(run, leaving.handover, Date.now()));
+  }
+  run.showCompleted();
+  await trail.flush();
+  await endEnrolment({ ...enrolment, end: leaving.end });
+  // Cool-down in workflow time: the run stays open (already ended in the index), so Temporal
+  // hands new triggers to it as signals, which it ignores, until the cool-down has passed.
+  if (leaving.end === 'completed' && run.ir.reentry === 'cooldown' && run.ir.cooldownMs !== null) {
+    await condition(() => false, Math.max(0, run.enteredAt + run.ir.cooldownMs - Date.now()));
+  }
+  return { end: leaving.end, visited: trail.visited };
+}
+
+/** A new entry (not a continuation): waits for a scheduled start, then records the trigger. */
+async function enter(run: RunState, trail: Trail): Promise<void> {
+  const { startAt, triggerNodeId } = run.input;
+  if (startAt && startAt > Date.now()) {
+    run.showWaiting('time', startAt);
+    await hold(run, startAt - Date.now());
+  }
+  trail.record(triggerNodeId, run.visit(triggerNodeId), 'entered');
+  // On record before the first step, which may be a months-long wait: counts and trails show the contact.
+  await trail.flush();
+}
+
+/** Walks node by node until the run must leave, or (undefined) the contact's path runs out. */
+async function walk(run: RunState, trail: Trail): Promise<Leaving | undefined> {
   for (;;) {
     const interrupt = run.interrupt;
-    if (interrupt?.kind === 'stop') return finish('stopped');
+    if (interrupt?.kind === 'stop') return { end: 'stopped' };
     if (interrupt?.kind === 'exit') {
-      // The node at `current` has not completed (an interrupted wait's count was undone): the exit is that visit.
-      if (current) record(current, (run.visits[current] ?? 0) + 1, 'exited');
-      return finish('exited');
+      // The node the contact is at has not completed (an interrupted wait's count was undone): the exit is that visit.
+      if (run.nodeId) trail.record(run.nodeId, run.visitsOf(run.nodeId) + 1, 'exited');
+      return { end: 'exited' };
     }
-    if (interrupt?.kind === 'restart') {
-      if (interrupt.goalNodeId && !run.converted) record(interrupt.goalNodeId, run.visit(interrupt.goalNodeId), 'converted');
-      await flush();
-      return continueAsNew<typeof journeyWorkflow>({
-        ...input,
-        triggerNodeId: interrupt.signal.triggerNodeId ?? input.triggerNodeId,
-        entering: interrupt.signal.event,
-        startAt: null,
-        resume: null,
-      });
-    }
-    if (interrupt?.kind === 'goal') {
-      run.interrupt = null;
-      run.converted = true;
-      current = interrupt.nodeId;
-      waitStartedAt = null;
-    }
-    if (!current) break;
+    if (interrupt?.kind === 'restart') return restart(run, trail, interrupt);
+    if (interrupt?.kind === 'goal') run.reachGoal(interrupt.nodeId);
 
+    const nodeId = run.nodeId;
+    if (!nodeId) return undefined;
     if (run.paused) {
-      run.position = { ...run.position, nodeId: current, status: 'paused', waitingFor: null, waitingUntil: null };
-      await flush();
+      run.showPaused();
+      await trail.flush();
       await condition(() => !run.paused || run.interrupt?.kind === 'stop' || run.interrupt?.kind === 'exit');
       continue;
     }
-    const node: IrNode | undefined = run.ir.nodes[current];
-    if (!node) break; // a path that ends without an exit node (older versions allowed it)
+    const node = run.ir.nodes[nodeId];
+    if (!node) return undefined; // a path that ends without an exit node (older versions allowed it)
 
-    // A marketer moved waiting contacts to a newer version: only a contact at a wait moves.
-    if (run.pendingMigrate && isWait(node)) {
-      const move = run.pendingMigrate;
-      run.pendingMigrate = null;
-      const target = move.nodeMap[current] ?? current;
-      if (move.ir.nodes[target] && isWait(move.ir.nodes[target])) {
-        await flush();
-        return continueAsNew<typeof journeyWorkflow>({
-          ...input,
-          ir: move.ir,
-          version: move.version,
-          resume: { nodeId: target, visits: run.visits, waitStartedAt: waitStartedAt ?? Date.now(), paused: run.paused, enteredAt: run.enteredAt, converted: run.converted, holdout: run.holdout },
-        });
-      }
+    // A marketer moved waiting contacts to a newer version: only a contact at a wait moves, to a wait.
+    const move = isWait(node) ? run.takeMigrate() : null;
+    if (move) {
+      const target = move.nodeMap[nodeId] ?? nodeId;
+      if (isWait(move.ir.nodes[target])) return { handover: { kind: 'move-version', to: move, nodeId: target } };
     }
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyBudget) {
-      await flush();
-      return continueAsNew<typeof journeyWorkflow>({
-        ...input,
-        resume: { nodeId: current, visits: run.visits, waitStartedAt, paused: run.paused, enteredAt: run.enteredAt, converted: run.converted, holdout: run.holdout },
-      });
-    }
+    if (historyIsLong()) return { handover: { kind: 'fresh-history', nodeId } };
 
-    const visit = run.visit(current);
-    run.position = { ...run.position, nodeId: current, status: 'running', waitingFor: null, waitingUntil: null };
-    const started = waitStartedAt ?? Date.now();
-    waitStartedAt = isWait(node) ? started : null;
-    const step = await runStep(node, visit, started);
+    const { visit, started } = run.beginStep(node, Date.now());
+    const step = await runNode(node, run, visit, started);
     if (step === 'interrupted') {
-      // Undo the visit count: the node did not complete, and a resumed wait keeps its start.
-      run.visits[current] = visit - 1;
-      if (run.pendingMigrate && isWait(node)) run.interrupt = null;
+      run.interruptStep(node, visit);
       continue;
     }
-    record(current, visit, step.outcome);
-    run.arrive();
-    waitStartedAt = null;
-    current = step.next;
-    await flush();
-  }
-
-  // Contacts who finished early stay, sending nothing, until their goal window closes: the
-  // holdout group is measured against the goal like everyone else.
-  const windowEnds = run.ir.goals.filter((g) => g.windowMs !== null).map((g) => run.enteredAt + g.windowMs!);
-  if (!run.converted && windowEnds.length > 0) {
-    const until = Math.max(...windowEnds);
-    run.position = { ...run.position, nodeId: null, status: 'waiting', waitingFor: 'goal', waitingUntil: new Date(until).toISOString() };
-    await hold(until - Date.now());
-    const interrupt = run.interrupt as Interrupt | null;
-    if (interrupt?.kind === 'goal') {
-      run.converted = true;
-      record(interrupt.nodeId, run.visit(interrupt.nodeId), 'converted');
-    }
-    if (interrupt?.kind === 'restart') {
-      if (interrupt.goalNodeId) record(interrupt.goalNodeId, run.visit(interrupt.goalNodeId), 'converted');
-      await flush();
-      return continueAsNew<typeof journeyWorkflow>({ ...input, triggerNodeId: interrupt.signal.triggerNodeId ?? input.triggerNodeId, entering: interrupt.signal.event, startAt: null, resume: null });
-    }
-  }
-  const result = await finish('completed');
-  // Cool-down in workflow time: the run stays open (already ended in the index), so Temporal
-  // hands new triggers to it as signals, which it ignores, until the cool-down has passed.
-  if (run.ir.reentry === 'cooldown' && run.ir.cooldownMs !== null) {
-    await condition(() => false, Math.max(0, run.enteredAt + run.ir.cooldownMs - Date.now()));
-  }
-  return result;
-
-  async function runStep(node: IrNode, visit: number, started: number): Promise<{ outcome: string; next: string | null } | 'interrupted'> {
-    switch (node.kind) {
-      case 'wait': {
-        const until = started + node.durationMs;
-        run.position = { ...run.position, status: 'waiting', waitingFor: 'time', waitingUntil: new Date(until).toISOString() };
-        return (await hold(until - Date.now(), () => run.pendingMigrate !== null)) && !run.pendingMigrate ? { outcome: 'waited', next: node.next } : 'interrupted';
-      }
-      case 'wait-until': {
-        const zone = (await contactTimeZone({ workspaceId: input.workspaceId, contactId: input.contactId })) ?? run.ir.timeZone;
-        const until = nextTimeOfDay(started, { time: node.time, weekdays: node.weekdays, timeZone: zone });
-        run.position = { ...run.position, status: 'waiting', waitingFor: 'time', waitingUntil: new Date(until).toISOString() };
-        return (await hold(until - Date.now(), () => run.pendingMigrate !== null)) && !run.pendingMigrate ? { outcome: 'waited', next: node.next } : 'interrupted';
-      }
-      case 'wait-for-event': {
-        const since = run.arrivedAt;
-        const until = started + node.timeoutMs;
-        run.position = { ...run.position, status: 'waiting', waitingFor: node.matcher.event, waitingUntil: new Date(until).toISOString() };
-        const happened = () => run.findEvent(since, node.matcher, node.matchEntryProperty) !== null;
-        const calm = await hold(until - Date.now(), () => happened() || run.pendingMigrate !== null);
-        if (!calm || (run.pendingMigrate && !happened())) return 'interrupted';
-        return happened() ? { outcome: 'happened', next: node.next } : { outcome: 'timed-out', next: node.timedOut };
-      }
-      case 'branch': {
-        const index = await evaluateBranch({
-          workspaceId: input.workspaceId,
-          contactId: input.contactId,
-          journeyId: run.ir.journeyId,
-          conditions: node.cases.map((c) => c.condition),
-        });
-        const chosen = node.cases[index];
-        return chosen ? { outcome: `branch:${chosen.label}`, next: chosen.next } : { outcome: 'branch:else', next: node.otherwise };
-      }
-      case 'split': {
-        // Math.random is seeded per run by Temporal, so a replay takes the same path.
-        let roll = Math.random() * 100;
-        const path = node.paths.find((p) => (roll -= p.percent) < 0) ?? node.paths[node.paths.length - 1]!;
-        if (path.holdout) run.holdout = true;
-        return { outcome: `split:${path.label}`, next: path.next };
-      }
-      case 'goal':
-        return { outcome: 'converted', next: node.next };
-      case 'action': {
-        if (run.holdout) return { outcome: 'held-out', next: Object.values(node.outputs)[0] ?? null };
-        const { output, outcome } = await runAction({
-          workspaceId: input.workspaceId,
-          contactId: input.contactId,
-          journeyId: run.ir.journeyId,
-          nodeId: node.id,
-          type: node.type,
-          version: node.version,
-          config: node.config,
-          idempotencyKey: `${workflowId}/${runId}/${node.id}/${visit}`,
-          entryEvent: { name: input.entering.name, properties: input.entering.properties },
-        });
-        return { outcome: outcome ?? output, next: node.outputs[output] ?? null };
-      }
-      case 'exit':
-        return { outcome: 'exited', next: null };
-    }
+    trail.record(nodeId, visit, step.outcome);
+    run.arrive(step.next);
+    await trail.flush();
   }
 }
 
-function isWait(node: IrNode): boolean {
-  return node.kind === 'wait' || node.kind === 'wait-until' || node.kind === 'wait-for-event';
+/**
+ * Contacts who finished early stay, sending nothing, until their goal window closes: the
+ * holdout group is measured against the goal like everyone else.
+ */
+async function stayForGoalWindow(run: RunState, trail: Trail): Promise<Leaving> {
+  const windowEnds = run.ir.goals.flatMap((goal) => (goal.windowMs === null ? [] : [run.enteredAt + goal.windowMs]));
+  if (run.converted || windowEnds.length === 0) return { end: 'completed' };
+  const until = Math.max(...windowEnds);
+  run.showWaitingForGoal(until);
+  await hold(run, until - Date.now());
+  const interrupt = run.interrupt;
+  if (interrupt?.kind === 'goal') {
+    run.markConverted();
+    trail.record(interrupt.nodeId, run.visit(interrupt.nodeId), 'converted');
+  }
+  if (interrupt?.kind === 'restart') return restart(run, trail, interrupt);
+  return { end: 'completed' };
+}
+
+/** A new entry under reentry "restart": it may also be a conversion, recorded before the run starts over. */
+function restart(run: RunState, trail: Trail, interrupt: Extract<Interrupt, { kind: 'restart' }>): Leaving {
+  const { goalNodeId } = interrupt;
+  if (goalNodeId && !run.converted) trail.record(goalNodeId, run.visit(goalNodeId), 'converted');
+  return { handover: { kind: 'restart', signal: interrupt.signal } };
+}
+
+function historyIsLong(): boolean {
+  const { continueAsNewSuggested, historyLength } = workflowInfo();
+  return continueAsNewSuggested || historyLength > historyBudget;
 }

@@ -1,13 +1,14 @@
 import {
-  matchesFilters,
-  type ContactEvent,
+  eventMatches,
   type ContactEventSignal,
-  type EventMatcher,
+  type IrNode,
   type JourneyIr,
   type JourneyPosition,
   type JourneyWorkflowInput,
   type MigrateSignal,
+  type ResumeState,
 } from '@tend/journey/ir';
+import { AwaitedEvent } from './awaited-event.js';
 
 /** Why the walk must leave the node it is at, strongest first. */
 export type Interrupt =
@@ -19,100 +20,223 @@ export type Interrupt =
 
 const strength: Record<Interrupt['kind'], number> = { stop: 4, exit: 3, goal: 2, restart: 1 };
 
-interface Received {
-  seq: number;
-  event: ContactEvent;
-}
-
-export function matches(matcher: EventMatcher, event: ContactEvent): boolean {
-  return event.type === 'track' && event.name === matcher.event && matchesFilters(event.properties, matcher.filters);
+/** Nodes where a contact waits: the only ones a move to a new version takes a contact from, or to. */
+export function isWait(node: IrNode | undefined): boolean {
+  return node?.kind === 'wait' || node?.kind === 'wait-until' || node?.kind === 'wait-for-event';
 }
 
 /**
- * The mutable state of one contact's run: what it received, where it is, and whether
- * something (an exit event, a goal, a stop) must interrupt it. Deterministic: it only
- * changes in signal handlers and the workflow's own steps.
+ * The state of one contact's run: where the walk is, what must interrupt it, and what the
+ * position query answers. Signal handlers and the walk change it only through these methods,
+ * and it reads no clock (callers pass workflow time), so it stays deterministic.
  */
 export class RunState {
   readonly input: JourneyWorkflowInput;
   readonly ir: JourneyIr;
-  readonly visits: Record<string, number>;
+  /** Epoch ms the contact entered, kept across continue-as-new: goal windows and the cool-down count from here. */
   readonly enteredAt: number;
-  converted: boolean;
-  paused: boolean;
-  holdout = false;
-  interrupt: Interrupt | null = null;
-  pendingMigrate: MigrateSignal | null = null;
-  position: JourneyPosition;
-  private received: Received[] = [];
-  private seq = 0;
+  readonly #visits: Record<string, number>;
+  #nodeId: string | null;
+  #waitStartedAt: number | null;
+  #converted: boolean;
+  #paused: boolean;
+  #holdout: boolean;
+  #interrupt: Interrupt | null = null;
+  #migrate: MigrateSignal | null = null;
+  #position: JourneyPosition;
+  readonly #awaited: AwaitedEvent;
 
   constructor(input: JourneyWorkflowInput, now: number) {
+    const { resume } = input;
     this.input = input;
     this.ir = input.ir;
-    this.visits = { ...(input.resume?.visits ?? {}) };
-    this.enteredAt = input.resume?.enteredAt ?? now;
-    this.converted = input.resume?.converted ?? false;
-    this.paused = input.resume?.paused ?? false;
-    this.holdout = input.resume?.holdout ?? false;
-    this.position = { version: input.version, nodeId: input.triggerNodeId, status: 'running', waitingFor: null, waitingUntil: null, converted: this.converted };
+    this.enteredAt = resume?.enteredAt ?? now;
+    this.#visits = { ...(resume?.visits ?? {}) };
+    this.#nodeId = resume ? resume.nodeId : (this.ir.triggers.find((trigger) => trigger.nodeId === input.triggerNodeId)?.next ?? null);
+    this.#waitStartedAt = resume?.waitStartedAt ?? null;
+    this.#converted = resume?.converted ?? false;
+    this.#paused = resume?.paused ?? false;
+    this.#holdout = resume?.holdout ?? false;
+    this.#position = { version: input.version, nodeId: input.triggerNodeId, status: 'running', waitingFor: null, waitingUntil: null, converted: this.#converted };
+    this.#awaited = new AwaitedEvent(input.entering, this.#nodeAt(this.#nodeId));
   }
 
-  /** A new event for this contact: may trigger an exit, a conversion or a restart. */
+  // --- Where the walk is ---
+
+  /** The node the contact is at; null once its path ran out. */
+  get nodeId(): string | null {
+    return this.#nodeId;
+  }
+
+  /** Epoch ms the wait at the contact's node began, if it did (a resumed wait keeps its deadline). */
+  get waitStartedAt(): number | null {
+    return this.#waitStartedAt;
+  }
+
+  /** Counts a visit of `nodeId` and returns its number (1 for the first). */
+  visit(nodeId: string): number {
+    this.#visits[nodeId] = (this.#visits[nodeId] ?? 0) + 1;
+    return this.#visits[nodeId];
+  }
+
+  visitsOf(nodeId: string): number {
+    return this.#visits[nodeId] ?? 0;
+  }
+
+  /** Begins the node the contact is at: counts the visit; a wait begun before (then interrupted) keeps its start. */
+  beginStep(node: IrNode, now: number): { visit: number; started: number } {
+    const visit = this.visit(node.id);
+    this.#show({ nodeId: node.id, status: 'running', waitingFor: null, waitingUntil: null });
+    const started = this.#waitStartedAt ?? now;
+    this.#waitStartedAt = isWait(node) ? started : null;
+    return { visit, started };
+  }
+
+  /** The node did not complete (a wait was interrupted): its visit does not count, and the wait keeps its start. */
+  interruptStep(node: IrNode, visit: number): void {
+    this.#visits[node.id] = visit - 1;
+    // As first released, and so kept for replay: a pending move also drops an interrupt that came
+    // with it (see "Known gaps" in workflows/README.md). Changing this needs patched().
+    if (this.#migrate) this.#interrupt = null;
+  }
+
+  /** The node completed: the contact arrives at `nodeId`, or at the end of its path. */
+  arrive(nodeId: string | null): void {
+    this.#nodeId = nodeId;
+    this.#waitStartedAt = null;
+    this.#awaited.arrive(this.#nodeAt(nodeId));
+  }
+
+  /** A goal event came: the contact converts and jumps to the goal node. */
+  reachGoal(nodeId: string): void {
+    this.#interrupt = null;
+    this.#converted = true;
+    this.arrive(nodeId);
+  }
+
+  /** A goal event came after the walk ended: the contact converts where it is. */
+  markConverted(): void {
+    this.#converted = true;
+  }
+
+  get converted(): boolean {
+    return this.#converted;
+  }
+
+  /** On the holdout path of a split: actions are recorded, never performed. */
+  holdOut(): void {
+    this.#holdout = true;
+  }
+
+  get holdout(): boolean {
+    return this.#holdout;
+  }
+
+  /** Whether an event the contact's wait-for-event node waits for came since the contact got there (see AwaitedEvent). */
+  awaitedEventArrived(lookback: number | null): boolean {
+    return this.#awaited.arrived(lookback);
+  }
+
+  // --- Signals ---
+
+  /** A new event for this contact: may be what a wait waits for, and may raise an exit, a conversion or a restart. */
   receive(signal: ContactEventSignal, now: number): void {
     const { event } = signal;
-    this.received.push({ seq: ++this.seq, event });
-    if (this.received.length > 200) this.received.shift(); // waits only look at recent events
+    const entry = this.input.entering;
+    this.#awaited.receive(event);
     // signalWithStart delivers the entry event to the run it starts: it neither exits, converts nor restarts it.
-    if (signal.triggerNodeId && event.messageId === this.input.entering.messageId) return;
-    if (this.ir.exitWhen.some((matcher) => matches(matcher, event) && this.sameAsEntry(event, matcher.matchEntryProperty ?? null))) this.raise({ kind: 'exit' });
-    const goal = this.converted
+    if (signal.triggerNodeId && event.messageId === entry.messageId) return;
+    if (this.ir.exitWhen.some((exit) => eventMatches(exit, event, { entry, property: exit.matchEntryProperty }))) this.#raise({ kind: 'exit' });
+    const goal = this.#converted
       ? undefined
-      : this.ir.goals.find((g) => matches(g.matcher, event) && (g.windowMs === null || now <= this.enteredAt + g.windowMs));
-    const restart = Boolean(signal.triggerNodeId && this.ir.reentry === 'restart');
-    if (restart) {
+      : this.ir.goals.find((g) => eventMatches(g.matcher, event) && (g.windowMs === null || now <= this.enteredAt + g.windowMs));
+    if (signal.triggerNodeId && this.ir.reentry === 'restart') {
       // "90 days since the last order" with "ordered" as the goal: the order converts and starts the clock again.
-      this.raise({ kind: 'restart', signal, ...(goal ? { goalNodeId: goal.nodeId } : {}) });
+      this.#raise({ kind: 'restart', signal, ...(goal ? { goalNodeId: goal.nodeId } : {}) });
       return;
     }
-    if (goal) this.raise({ kind: 'goal', nodeId: goal.nodeId });
+    if (goal) this.#raise({ kind: 'goal', nodeId: goal.nodeId });
   }
 
-  raise(interrupt: Interrupt): void {
-    if (!this.interrupt || strength[interrupt.kind] > strength[this.interrupt.kind]) this.interrupt = interrupt;
+  /** Holds the contact before its next node; a wait already begun runs out, but nothing after it starts. */
+  pause(): void {
+    this.#paused = true;
   }
 
-  /**
-   * Where the contact arrived at its current node: events received after it count for a
-   * wait-for-event there, including ones that came in before the run reached the node (an order
-   * placed while a burst of entries kept the worker busy).
-   */
-  arrivedAt = 0;
-
-  /** Marks the contact's arrival at the next node. */
-  arrive(): void {
-    this.arrivedAt = this.seq;
+  resume(): void {
+    this.#paused = false;
   }
 
-  /** The first event after `since` matching the matcher (and the entry event's property, if asked). */
-  findEvent(since: number, matcher: EventMatcher, matchEntryProperty: string | null): ContactEvent | null {
-    // The entry event itself never satisfies a wait (a journey may wait for another of its kind).
-    const entry = this.input.entering.messageId;
-    const found = this.received.find(
-      (r) => r.seq > since && r.event.messageId !== entry && matches(matcher, r.event) && this.sameAsEntry(r.event, matchEntryProperty),
-    );
-    return found?.event ?? null;
+  get paused(): boolean {
+    return this.#paused;
   }
 
-  /** The event carries the entry event's value of `property` (always true without a property). */
-  private sameAsEntry(event: ContactEvent, property: string | null): boolean {
-    if (property === null) return true;
-    const entry = this.input.entering.properties;
-    return entry[property] !== undefined && event.properties[property] === entry[property];
+  /** Ends the run at once (the journey was archived). */
+  stop(): void {
+    this.#raise({ kind: 'stop' });
   }
 
-  visit(nodeId: string): number {
-    this.visits[nodeId] = (this.visits[nodeId] ?? 0) + 1;
-    return this.visits[nodeId];
+  /** What must interrupt the walk, if anything: the strongest raised since the walk last took one. */
+  get interrupt(): Interrupt | null {
+    return this.#interrupt;
+  }
+
+  /** Move to a newer version at the contact's next wait (or the wait it is in). The latest request wins. */
+  requestMigrate(signal: MigrateSignal): void {
+    this.#migrate = signal;
+  }
+
+  get migrateRequested(): boolean {
+    return this.#migrate !== null;
+  }
+
+  /** The pending move, taken once: a move the new version cannot place (no wait there) is dropped. */
+  takeMigrate(): MigrateSignal | null {
+    const move = this.#migrate;
+    this.#migrate = null;
+    return move;
+  }
+
+  // --- The position query ---
+
+  get position(): JourneyPosition {
+    return { ...this.#position, converted: this.#converted };
+  }
+
+  /** Waiting at the node shown (or before the first node, for a scheduled start) until `until`. */
+  showWaiting(waitingFor: string, until: number): void {
+    this.#show({ nodeId: this.#position.nodeId, status: 'waiting', waitingFor, waitingUntil: new Date(until).toISOString() });
+  }
+
+  /** Past the end of the path, waiting for a goal until its window closes. */
+  showWaitingForGoal(until: number): void {
+    this.#show({ nodeId: null, status: 'waiting', waitingFor: 'goal', waitingUntil: new Date(until).toISOString() });
+  }
+
+  showPaused(): void {
+    this.#show({ nodeId: this.#nodeId, status: 'paused', waitingFor: null, waitingUntil: null });
+  }
+
+  showCompleted(): void {
+    this.#show({ nodeId: null, status: 'completed', waitingFor: null, waitingUntil: null });
+  }
+
+  // --- Continue-as-new ---
+
+  /** What the next run needs to carry on at `nodeId` (see nextRunInput). */
+  resumeAt(nodeId: string, waitStartedAt: number | null): ResumeState {
+    return { nodeId, visits: { ...this.#visits }, waitStartedAt, paused: this.#paused, enteredAt: this.enteredAt, converted: this.#converted, holdout: this.#holdout };
+  }
+
+  #show(where: Omit<JourneyPosition, 'version' | 'converted'>): void {
+    this.#position = { ...this.#position, ...where };
+  }
+
+  #nodeAt(nodeId: string | null): IrNode | undefined {
+    return nodeId === null ? undefined : this.ir.nodes[nodeId];
+  }
+
+  #raise(interrupt: Interrupt): void {
+    if (!this.#interrupt || strength[interrupt.kind] > strength[this.#interrupt.kind]) this.#interrupt = interrupt;
   }
 }

@@ -1,5 +1,5 @@
 import { and, enrolments, eq, events, inArray, segmentMemberships, sql, type Database } from '@tend/db';
-import { contactEventSignal, matchesFilters, segmentEnteredEvent, segmentExitedEvent, type ContactEvent, type ContactEventSignal, type IrTrigger } from '@tend/journey/ir';
+import { contactEventSignal, segmentEnteredEvent, segmentExitedEvent, triggerMatches, type ContactEvent, type ContactEventSignal } from '@tend/journey/ir';
 import type { Client } from '@temporalio/client';
 import { enterJourney } from './enter.js';
 import { liveJourneys, type LiveJourney } from './live-journeys.js';
@@ -89,19 +89,6 @@ async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T)
     while (next < items.length) await work(items[next++]!);
   });
   await Promise.all(lanes);
-}
-
-export function triggerMatches(trigger: IrTrigger, event: Pick<RoutableEvent, 'type' | 'name' | 'properties' | 'createdContact'>): boolean {
-  switch (trigger.kind) {
-    case 'identify':
-      return event.type === 'identify' && (!trigger.onlyNewContacts || event.createdContact);
-    case 'event':
-      return event.type === 'track' && event.name === trigger.event && matchesFilters(event.properties, trigger.filters);
-    case 'segment':
-      return event.type === 'track' && event.name === segmentEnteredEvent && event.properties.segment === trigger.segment;
-    default:
-      return false; // date and schedule triggers enter contacts from their schedules
-  }
 }
 
 /** "Segment Entered" / "Segment Exited" events keep segment membership for branch conditions. */

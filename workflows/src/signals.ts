@@ -1,0 +1,20 @@
+import {
+  contactEventSignal,
+  migrateSignal,
+  pauseSignal,
+  positionQuery,
+  resumeSignal,
+  stopSignal,
+  type ContactEventSignal,
+  type JourneyPosition,
+  type MigrateSignal,
+} from '@tend/journey/ir';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+// What routing and the console send to a running journey (names from the contract in @tend/journey/ir).
+export const contactEvent = defineSignal<[ContactEventSignal]>(contactEventSignal);
+export const pause = defineSignal(pauseSignal);
+export const resume = defineSignal(resumeSignal);
+export const stop = defineSignal(stopSignal);
+export const migrate = defineSignal<[MigrateSignal]>(migrateSignal);
+export const position = defineQuery<JourneyPosition>(positionQuery);
