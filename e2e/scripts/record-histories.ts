@@ -16,13 +16,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { httpSmsTransport, smtpTransport } from '@tend/channels';
-import { startHttpPeer } from '@tend/channels/testing';
-import { and, contacts, enrolments, eq } from '@tend/db';
+import { startHttpPeer, startSmtpPeer } from '@tend/channels/testing';
+import { and, contacts, enrolments, eq, nodeVisits } from '@tend/db';
 import { openTestDatabase } from '@tend/db/testing';
-import { localTemporal, startSmtpPeer, timeSkippingTemporal } from '../src/support/index.js';
+// Not the support index: it also loads the vitest fixture, which fails outside vitest.
+import { localTemporal, timeSkippingTemporal } from '../src/support/temporal.js';
+import { eventually } from '../src/support/wait.js';
 import { durationUnits, type JourneyGraphInput } from '@tend/journey';
-import { journeyTaskQueue } from '@tend/journey/ir';
-import { buildServer, checkHealth, createCaller, ensureDevWorkspace } from '@tend/server';
+import { contactEventSignal, journeyTaskQueue, positionQuery, type JourneyPosition } from '@tend/journey/ir';
+import { publishAndApply, setJourneyStatus } from '@tend/publishing';
+import { buildServer, checkHealth, ensureDevWorkspace } from '@tend/server';
 import { createActivities } from '@tend/worker';
 import { Worker } from '@temporalio/worker';
 import { sourceBundlerOptions, workflowsPath as currentWorkflows } from '@tend/workflows/path';
@@ -96,6 +99,31 @@ const operations = (subject: string): JourneyGraphInput => ({
   ],
 });
 
+/**
+ * A minute's wait, then a day to complete the profile, else an email. "Page Viewed" is listened
+ * for (an exit criterion no view meets), so each page view reaches the run as a signal.
+ */
+const profileReminder: JourneyGraphInput = {
+  id: 'profile-reminder',
+  name: 'Profile reminder',
+  settings: { reentry: 'once-at-a-time', timeZone: 'UTC', exitWhen: [{ event: 'Page Viewed', filters: [{ property: 'page', op: 'eq', value: '/cancel' }] }] },
+  nodes: [
+    { id: 'signed-up', type: 'trigger.event', data: { event: 'Signed Up' } },
+    { id: 'a-minute', type: 'wait', data: { amount: 1, unit: 'minutes' } },
+    { id: 'wait-for-profile', type: 'wait-for-event', data: { event: 'Profile Completed', timeout: { amount: 1, unit: 'days' } } },
+    { id: 'completed', type: 'exit', data: {} },
+    { id: 'nudge-email', type: 'send-email', data: { subject: 'Complete your profile', html: '<p>Tell us about yourself</p>' } },
+    { id: 'done', type: 'exit', data: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'signed-up', target: 'a-minute' },
+    { id: 'e2', source: 'a-minute', target: 'wait-for-profile' },
+    { id: 'e3', source: 'wait-for-profile', sourceHandle: 'happened', target: 'completed' },
+    { id: 'e4', source: 'wait-for-profile', sourceHandle: 'timed-out', target: 'nudge-email' },
+    { id: 'e5', source: 'nudge-email', target: 'done' },
+  ],
+};
+
 const [env, database, smtp, smsProvider] = await Promise.all([
   args['time-skipping'] ? timeSkippingTemporal() : localTemporal(),
   openTestDatabase('pglite'),
@@ -114,7 +142,13 @@ const worker = await Worker.create({
 const running = worker.run();
 const deps = { db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default') };
 const app = await buildServer(deps);
-const api = createCaller(deps);
+/** The console's journey actions, as its API performs them (without signing in to it). */
+const journeys = {
+  publish: (graph: JourneyGraphInput, moveWaiting: boolean) => publishAndApply(database.db, env.client, workspace.id, graph, { moveWaiting }),
+  pause: (id: string) => setJourneyStatus(database.db, env.client, workspace.id, id, 'paused'),
+  resume: (id: string) => setJourneyStatus(database.db, env.client, workspace.id, id, 'active'),
+  archive: (id: string) => setJourneyStatus(database.db, env.client, workspace.id, id, 'archived'),
+};
 const auth = `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`;
 
 let sequence = 0;
@@ -125,7 +159,7 @@ async function call(kind: 'identify' | 'track', body: Record<string, unknown>) {
 const identify = (userId: string, traits: Record<string, unknown>) => call('identify', { userId, traits });
 const track = (userId: string, event: string, properties: Record<string, unknown> = {}) => call('track', { userId, event, properties });
 async function publish(graph: JourneyGraphInput, msPerDay: number, moveWaiting = false) {
-  const result = await api.journeys.publish({ graph: scaled(graph, msPerDay), moveWaiting, nodeMap: {} });
+  const result = await journeys.publish(scaled(graph, msPerDay), moveWaiting);
   if (!result.ok) throw new Error(`${graph.id} was refused: ${JSON.stringify(result.problems)}`);
 }
 
@@ -144,6 +178,8 @@ try {
   await publish(example('win-back'), 50);
   await publish(branchAndSplit, 2_000);
   await publish(operations('Sent by v1'), 4_000);
+  // Its minute lasts 2 seconds: long enough to pause the journey in it.
+  await publish(profileReminder, 2_880_000);
 
   const buyer = await person('ordered', 'abandoned-cart');
   await track(buyer, 'Cart Started', { cartId: 'cart-1', cartUrl: 'https://shop.example/cart/1' });
@@ -171,9 +207,9 @@ try {
   await track(buyer, 'Order Completed', { cartId: 'cart-1', total: 80 });
   await track(returning, 'Order Completed', { orderId: 'o-5', total: 60 });
   await track('upgrade-offer-upgrades', 'Upgraded');
-  await api.journeys.pause({ id: 'operations' });
+  await journeys.pause('operations');
   await pause(300);
-  await api.journeys.resume({ id: 'operations' });
+  await journeys.resume('operations');
   await publish(operations('Sent by v2'), 4_000, true);
 
   const workflowOf = async (userId: string, journeyId: string) => {
@@ -198,8 +234,39 @@ try {
   const stopped = await person('archived', 'operations');
   await track(stopped, 'Ops Go');
   await pause(500);
-  await api.journeys.archive({ id: 'operations' });
+  await journeys.archive('operations');
   await ended(stopped, 'operations');
+
+  // A wait-for-event counts its event however many others follow: runs started before the patch
+  // "wait-for-event-without-200-event-limit" kept the last 200 events only. The journey is
+  // paused during the minute's wait, so the contact is held before wait-for-profile; it completes
+  // its profile, views 250 pages, and is let go: "happened" at once (before the patch, "timed-out"
+  // a day later).
+  const profiled = await person('completed-then-250-page-views', 'profile-reminder');
+  await track(profiled, 'Signed Up');
+  const profiledRun = env.client.workflow.getHandle((await workflowOf(profiled, 'profile-reminder')).workflowId);
+  const where = () => profiledRun.query<JourneyPosition>(positionQuery);
+  await eventually(async () => (await where()).nodeId === 'a-minute', 'the contact to wait its minute');
+  await journeys.pause('profile-reminder');
+  const held = await eventually(async () => {
+    const position = await where();
+    return position.status !== 'waiting' || position.nodeId !== 'a-minute' ? position : null;
+  }, 'the minute to run out');
+  if (held.status !== 'paused' || held.nodeId !== 'wait-for-profile') throw new Error(`the pause came too late: ${JSON.stringify(held)}`);
+  await track(profiled, 'Profile Completed');
+  for (let view = 0; view < 250; view++) await track(profiled, 'Page Viewed', { page: '/home' });
+  const received = (await profiledRun.fetchHistory()).events?.filter((event) => event.workflowExecutionSignaledEventAttributes?.signalName === contactEventSignal);
+  if (received?.length !== 252) throw new Error(`the run got ${received?.length} of its 252 events (entry, profile, 250 views)`);
+  await journeys.resume('profile-reminder');
+  const outcome = await eventually(async () => {
+    const [visit] = await database.db
+      .select()
+      .from(nodeVisits)
+      .where(and(eq(nodeVisits.workflowId, profiledRun.workflowId), eq(nodeVisits.nodeId, 'wait-for-profile')));
+    return visit?.outcome;
+  }, 'wait-for-profile to complete at once (an interpreter without the patch forgets the profile and waits out its day)');
+  if (outcome !== 'happened') throw new Error(`wait-for-profile ended "${outcome}", not "happened"`);
+  await ended(profiled, 'profile-reminder');
 
   mkdirSync(outDir, { recursive: true });
   let files = 0;
