@@ -59,8 +59,8 @@ function journeyFile(journey: BenchJourney, dir: string): string {
 }
 
 /** Publishes with `tend publish FILE --url`, as an operator would; throws with the CLI's words when refused. */
-export async function publishWithCli(journey: BenchJourney, dir: string, url: string): Promise<string> {
-  const published = await runCli(['publish', journeyFile(journey, dir), '--url', url]);
+export async function publishWithCli(journey: BenchJourney, dir: string, tend: { url: string; cliEnv: Record<string, string> }): Promise<string> {
+  const published = await runCli(['publish', journeyFile(journey, dir), '--url', tend.url], tend.cliEnv);
   if (published.code !== 0) throw new Error(`tend publish ${journey.graph.id} (${journey.source}) failed (${published.code}):\n${published.stdout}${published.stderr}`);
   return published.stdout.trim();
 }

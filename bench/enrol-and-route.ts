@@ -39,7 +39,7 @@ export async function benchEnrolAndRoute(options: { workDir: string; smtpUrl: st
   const stopTend = cleanup.defer('Tend (section 4.1–4.2)', tend.stop);
   const temporal = await temporalClient(tend.temporalAddress, cleanup);
   progress(`publishing abandoned cart (${journey.source}) with the tend CLI`);
-  progress(`  ${await publishWithCli(journey, workDir, tend.url)}`);
+  progress(`  ${await publishWithCli(journey, workDir, tend)}`);
 
   progress(`enrolling ${count} new contacts: "Cart Started" through /v1/batch, ${batchesInFlight} batches of 100 in flight`);
   const seen = { answered: 0, running: 0, indexed: 0, completed: 0 };
@@ -53,7 +53,7 @@ export async function benchEnrolAndRoute(options: { workDir: string; smtpUrl: st
       { deadline, answered: (n) => (seen.answered = n) },
     ),
     waitForCount(countOf(temporal, runningJourneys), count, deadline, (n) => (seen.running = n)),
-    waitForCount(() => activeEnrolments(tend.url, journeyId), count, deadline, (n) => (seen.indexed = n)),
+    waitForCount(() => activeEnrolments(tend, journeyId), count, deadline, (n) => (seen.indexed = n)),
   ]).finally(() => clearInterval(ticker));
   reportFailures(cartsPosted);
 

@@ -29,7 +29,7 @@ export async function benchIdentifyToEmail(options: { tend: BenchTend; smtp: Smt
   const arrivals = watchArrivals(smtp);
   try {
     progress(`publishing ${welcomeJourney.slice(welcomeJourney.lastIndexOf('examples/'))} with the tend CLI`);
-    const published = await runCli(['publish', welcomeJourney, '--url', tend.url]);
+    const published = await runCli(['publish', welcomeJourney, '--url', tend.url], tend.cliEnv);
     if (published.code !== 0) throw new Error(`tend publish failed (${published.code}):\n${published.stdout}${published.stderr}`);
     progress(`  ${published.stdout.trim()}`);
 

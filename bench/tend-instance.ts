@@ -10,6 +10,8 @@ export interface BenchTend {
   auth: string;
   /** The `npm start` entry's process: HTTP server, worker and PGlite all live in it. */
   pid: number;
+  /** The environment that makes `runCli` this Tend's signed-in CLI. */
+  cliEnv: Record<string, string>;
   /** Its embedded Temporal dev server, for the bench's own client. */
   temporalAddress: string;
   /** From spawning the process to the first 200 from GET /healthz. */
@@ -69,6 +71,7 @@ export async function launchTend(options: LaunchOptions): Promise<BenchTend> {
     url,
     auth: `Basic ${Buffer.from(`${benchWriteKey}:`).toString('base64')}`,
     pid: tend.child.pid!,
+    cliEnv: tend.cliEnv,
     temporalAddress: `127.0.0.1:${temporalPort}`,
     msToHealthy: performance.now() - began,
     steps: tend.output().split('\n').filter((line) => line.trimStart().startsWith('✓')).map((line) => line.trim()),

@@ -35,7 +35,7 @@ export async function benchWaitingMemory(options: { workDir: string; smtpUrl: st
   const temporalIdle = temporalPid === null ? null : readMemory(temporalPid);
   const temporal = await temporalClient(tend.temporalAddress, cleanup);
   progress(`publishing "${waitingJourney.graph.name}" with the tend CLI`);
-  progress(`  ${await publishWithCli(waitingJourney, workDir, tend.url)}`);
+  progress(`  ${await publishWithCli(waitingJourney, workDir, tend)}`);
 
   progress(`enrolling ${count} contacts through /v1/batch, ${batchesInFlight} batches of 100 in flight; progress every 10 s`);
   const seen = { answered: 0, running: 0, waiting: 0 };
@@ -57,7 +57,7 @@ export async function benchWaitingMemory(options: { workDir: string; smtpUrl: st
       { deadline, answered: (n) => (seen.answered = n) },
     ),
     waitForCount(countOf(temporal, runningJourneys), count, deadline, (n) => (seen.running = n), 1000),
-    waitForCount(() => activeEnrolments(tend.url, waitingJourney.graph.id), count, deadline, (n) => (seen.waiting = n), 1000),
+    waitForCount(() => activeEnrolments(tend, waitingJourney.graph.id), count, deadline, (n) => (seen.waiting = n), 1000),
   ]).finally(() => clearInterval(ticker));
   for (const failure of [...new Set(posted.failures)].slice(0, 3)) progress(`  refused: ${failure}`);
   const enrolMs = Math.max(running.at ?? NaN, waiting.at ?? NaN) - began;

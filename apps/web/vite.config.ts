@@ -7,6 +7,6 @@ const server = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { '/trpc': server, '/v1': server } },
+  server: { proxy: { '/trpc': server, '/v1': server, '/auth': server } },
   build: { outDir: 'dist', emptyOutDir: true },
 });

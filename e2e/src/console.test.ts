@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { defaultWebDir } from '@tend/server';
+import { defaultWebDir, ownerSignInLink } from '@tend/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe } from 'vitest';
+import { addMember } from './support/accounts.js';
 import { chromiumPath, expect, launchChromium, test } from './support/index.js';
 
 const browserPath = chromiumPath();
@@ -27,6 +28,33 @@ describe.runIf(runBrowser)('the console in a real browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  test('a visitor who is not signed in sees the sign-in page and nothing of the workspace', async () => {
+    await page.goto(`${url}/#/journeys`);
+    await expect.poll(() => page.locator('body').innerText()).toContain('Password');
+    expect(await page.locator('body').innerText()).not.toContain('Welcome series');
+  });
+
+  test('a marketer signs in with email and password, and signs out', async ({ tend }) => {
+    await addMember(tend, { email: 'mara@shop.example', role: 'marketer', workspaceId: tend.workspace.id, password: 'a long marketer password' });
+    await page.goto(`${url}/#/journeys`);
+    await page.getByLabel('Email').fill('mara@shop.example');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/wrong email or password/i);
+    await page.getByLabel('Password').fill('a long marketer password');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('Welcome series');
+    expect(await page.locator('body').innerText()).toContain('mara@shop.example');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('Password');
+  });
+
+  test("the owner signs in with the one-time link npm start prints", async ({ tend }) => {
+    await page.goto(await ownerSignInLink(tend.database.db, url));
+    await expect.poll(() => page.locator('body').innerText()).toContain('Welcome series');
+    expect(await page.locator('body').innerText()).toContain('owner@tend.local');
   });
 
   test('lists the published journey and draws it on the canvas', async () => {

@@ -57,7 +57,7 @@ describe('Tend as a process (npm start) on a real Temporal dev server', () => {
 
     const file = join(dataDir, 'delayed-hello.json');
     writeFileSync(file, JSON.stringify(delayedHello));
-    const published = await runCli(['publish', file, '--url', url]);
+    const published = await runCli(['publish', file, '--url', url], first.cliEnv);
     expect(published.stdout).toContain('delayed-hello published as version 1');
     expect(published.code).toBe(0);
 

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
+import { configDir, readToken } from '@tend/config';
 import { Command } from 'commander';
+import { loginCommand, logoutCommand } from './commands/login.js';
 import { publishCommand } from './commands/publish.js';
 import { validateCommand } from './commands/validate.js';
 
 const program = new Command('tend').description('Keep Tend journeys as files: validate and publish them.');
 const defaultUrl = process.env.TEND_URL ?? 'http://127.0.0.1:3000';
+const credentialsDir = configDir(process.env);
+/** TEND_TOKEN (for CI), else the token `tend login` kept for this server. */
+const tokenFor = (url: string) => process.env.TEND_TOKEN ?? readToken(credentialsDir, url);
 
 program
   .command('validate')
@@ -21,7 +26,24 @@ program
   .option('--url <url>', 'the Tend server', defaultUrl)
   .option('--move-waiting', 'move contacts waiting in the previous version to this one (same node ids)')
   .action(async (files: string[], options: { url: string; moveWaiting?: boolean }) => {
-    process.exitCode = await publishCommand(files, options);
+    process.exitCode = await publishCommand(files, { ...options, token: tokenFor(options.url) });
+  });
+
+program
+  .command('login')
+  .description('keep an API token (made in the console: Settings → API tokens) for a Tend server')
+  .requiredOption('--token <token>', 'the API token, tk_…')
+  .option('--url <url>', 'the Tend server', defaultUrl)
+  .action(async (options: { url: string; token: string }) => {
+    process.exitCode = await loginCommand({ ...options, configDir: credentialsDir });
+  });
+
+program
+  .command('logout')
+  .description('forget the API token kept for a Tend server')
+  .option('--url <url>', 'the Tend server', defaultUrl)
+  .action((options: { url: string }) => {
+    process.exitCode = logoutCommand({ ...options, configDir: credentialsDir });
   });
 
 await program.parseAsync().catch((error: Error) => {

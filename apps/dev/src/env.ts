@@ -1,4 +1,4 @@
-import { port, readEnv } from '@tend/config';
+import { configDir, port, readEnv } from '@tend/config';
 import { serverEnvSchema } from '@tend/server/env';
 import { workerEnvSchema } from '@tend/worker/env';
 import { z } from 'zod';
@@ -13,8 +13,11 @@ const devEnvSchema = serverEnvSchema.extend(workerEnvSchema.shape).extend({
   TEND_SMS_CATCHER_PORT: port(1026),
 });
 
-export type DevEnv = z.infer<typeof devEnvSchema>;
+export type DevEnv = z.infer<typeof devEnvSchema> & {
+  /** Where the `tend` CLI keeps its tokens (TEND_CONFIG_DIR, else ~/.config/tend). */
+  cliConfigDir: string;
+};
 
 export function readDevEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
-  return readEnv(devEnvSchema, env);
+  return { ...readEnv(devEnvSchema, env), cliConfigDir: configDir(env) };
 }

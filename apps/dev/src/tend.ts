@@ -1,11 +1,13 @@
 import { resolve, join } from 'node:path';
-import { providersFrom, smtpTransport } from '@tend/channels';
+import { guardedFetch, providersFrom, smtpTransport } from '@tend/channels';
 import { openDatabase, type DatabaseHandle } from '@tend/db';
+import { parseFetchAllowlist } from '@tend/journey';
 import { loadCustomNodes } from '@tend/sdk';
 import { startServer, type RunningServer } from '@tend/server';
 import { createJourneyWorker } from '@tend/worker';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import { ensureCliToken } from './cli-token.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { DevEnv } from './env.js';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
@@ -15,6 +17,8 @@ import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js
 
 export interface RunningTend {
   url: string;
+  /** A one-time link that signs the dev workspace's owner in to the console. */
+  signInLink: string;
   writeKey: string;
   database: DatabaseHandle;
   temporalAddress: string;
@@ -89,6 +93,7 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       sms: providers.sms,
       push: providers.push,
       publicUrl: env.TEND_PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`,
+      fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }),
       temporal,
       customNodes,
     });
@@ -109,12 +114,19 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       writeKey: env.TEND_WRITE_KEY,
       customNodes,
       channels: providers.channels,
+      publicUrl: env.TEND_PUBLIC_URL,
+      allowedHosts: env.TEND_ALLOWED_HOSTS,
+      fetchAllowlist: parseFetchAllowlist(env.TEND_FETCH_ALLOW),
+      rateLimits: { ingestPerMinute: env.TEND_RATE_LIMIT_INGEST, signInPerMinute: env.TEND_RATE_LIMIT_SIGN_IN },
     });
     stops.push(() => server.close());
     progress('Server', server.url, 0);
+    await ensureCliToken(database.db, server.url, env.cliConfigDir);
+    progress('CLI', `npx tend is signed in to ${server.url} (token kept in ${env.cliConfigDir})`, 0);
 
     return {
       url: server.url,
+      signInLink: server.signInLink,
       writeKey: server.workspace.writeKey,
       database,
       temporalAddress,

@@ -1,18 +1,31 @@
 import type { Database } from '@tend/db';
-import type { NodeSpec } from '@tend/journey';
+import type { FetchAllowlist, NodeSpec } from '@tend/journey';
 import type { Client } from '@temporalio/client';
+import type { Principal } from './auth/principal.js';
 import type { HealthReport } from './health.js';
-import type { Workspace } from './workspace.js';
 
 /** Everything a request handler needs, built from plain values so tests pass their own. */
 export interface ServerDeps {
   db: Database;
   temporal: Client;
-  /** The workspace the console acts on (one dev workspace until accounts exist). */
-  workspace: Workspace;
   health(): Promise<HealthReport>;
   /** Custom action nodes (TEND_NODES): shown in the catalogue, accepted at publish. */
   customNodes?: readonly NodeSpec[];
   /** Channels with a configured provider; publish refuses actions on others. Absent: not checked. */
   channels?: readonly string[];
+  /** Internal targets webhooks may call (TEND_FETCH_ALLOW): publish refuses other internal addresses. */
+  fetchAllowlist?: FetchAllowlist;
+  /** Where the console is reached (sign-in and invitation links point there). */
+  publicUrl?: string;
+}
+
+/** One API call's context: the server's dependencies and who is asking, for which workspace. */
+export interface RequestContext extends ServerDeps {
+  principal: Principal | null;
+  /** The workspace the console names (x-tend-workspace header); the user's first one when absent. */
+  workspaceId: string | null;
+  /** A cookie-signed request echoed its session's CSRF token: it comes from the console itself. */
+  csrfVerified: boolean;
+  /** Sets a cookie on the answer (sign-in through an invitation); absent in createCaller. */
+  setCookie?: (name: string, value: string, options: { httpOnly: boolean; maxAgeSeconds: number }) => void;
 }

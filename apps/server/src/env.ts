@@ -1,7 +1,14 @@
-import { customNodeFields, databaseFields, httpFields, readEnv, temporalFields } from '@tend/config';
+import { channelFields, customNodeFields, databaseFields, httpFields, readEnv, temporalFields } from '@tend/config';
 import { z } from 'zod';
 
-export const serverEnvSchema = z.object({ ...customNodeFields, ...databaseFields, ...temporalFields, ...httpFields });
+export const serverEnvSchema = z.object({
+  ...customNodeFields,
+  ...databaseFields,
+  ...temporalFields,
+  ...httpFields,
+  // Publish refuses webhooks to internal addresses unless this names them.
+  TEND_FETCH_ALLOW: channelFields.TEND_FETCH_ALLOW,
+});
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 

@@ -1,8 +1,10 @@
 export { buildServer, defaultWebDir, type BuildServerOptions } from './app.js';
-export type { ServerDeps } from './context.js';
+export { createApiToken, principalForApiToken } from './auth/api-tokens.js';
+export type { Principal, UserPrincipal } from './auth/principal.js';
+export type { RequestContext, ServerDeps } from './context.js';
 export { readServerEnv, serverEnvSchema, type ServerEnv } from './env.js';
 export { checkHealth, type HealthReport } from './health.js';
 export { routePendingEvents } from './ingest/route-pending.js';
 export { startServer, type RunningServer, type StartServerOptions } from './start.js';
 export { appRouter, createCaller, type AppRouter } from './trpc/root.js';
-export { devWorkspaceId, ensureDevWorkspace, type Workspace } from './workspace.js';
+export { createWorkspace, devOwnerEmail, devWorkspaceId, ensureDevWorkspace, ownerSignInLink, type Workspace } from './workspace.js';

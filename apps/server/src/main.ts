@@ -1,6 +1,7 @@
 // Production entry: the server alone, against a Postgres server and a Temporal cluster.
 // For the embedded, one-command setup run `npm start` (apps/dev) instead.
 import { openDatabase } from '@tend/db';
+import { parseFetchAllowlist } from '@tend/journey';
 import { loadCustomNodes } from '@tend/sdk';
 import { readServerEnv } from './env.js';
 import { startServer } from './start.js';
@@ -19,6 +20,10 @@ const server = await startServer({
   port: env.PORT,
   writeKey: env.TEND_WRITE_KEY,
   customNodes: await loadCustomNodes(env.TEND_NODES),
+  publicUrl: env.TEND_PUBLIC_URL,
+  allowedHosts: env.TEND_ALLOWED_HOSTS,
+  fetchAllowlist: parseFetchAllowlist(env.TEND_FETCH_ALLOW),
+  rateLimits: { ingestPerMinute: env.TEND_RATE_LIMIT_INGEST, signInPerMinute: env.TEND_RATE_LIMIT_SIGN_IN },
   logger: true,
 });
 console.log(`Tend server listening on ${server.url} (workspace "${server.workspace.id}")`);

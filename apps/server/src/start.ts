@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer, type BuildServerOptions } from './app.js';
 import type { ServerDeps } from './context.js';
 import { checkHealth } from './health.js';
+import { allowedHostsFor } from './http/allowed-hosts.js';
 import { startPendingRouteSweeper } from './ingest/route-pending.js';
-import { ensureDevWorkspace, type Workspace } from './workspace.js';
+import { ensureDevWorkspace, ownerSignInLink, type Workspace } from './workspace.js';
 
 export interface StartServerOptions extends BuildServerOptions {
   database: DatabaseHandle;
@@ -16,18 +17,26 @@ export interface StartServerOptions extends BuildServerOptions {
   writeKey?: string;
   customNodes?: ServerDeps['customNodes'];
   channels?: ServerDeps['channels'];
+  /** The console's public address (TEND_PUBLIC_URL), for sign-in and invitation links. */
+  publicUrl?: string;
+  fetchAllowlist?: ServerDeps['fetchAllowlist'];
 }
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
   workspace: Workspace;
+  /** A one-time link that signs the dev workspace's owner in to the console. */
+  signInLink: string;
   temporal: Client;
   close(): Promise<void>;
 }
 
 /** Connects to Temporal, makes sure the dev workspace exists and listens for HTTP. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  // Before connecting to anything: listening beyond loopback needs the server's public name.
+  allowedHostsFor({ publicUrl: options.publicUrl, allowedHosts: options.allowedHosts, host });
   const namespace = options.temporalNamespace ?? 'default';
   const connection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection, namespace });
@@ -37,19 +46,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     {
       db,
       temporal,
-      workspace,
       health: () => checkHealth(options.database, temporal, namespace),
       customNodes: options.customNodes,
       channels: options.channels,
+      publicUrl: options.publicUrl,
+      fetchAllowlist: options.fetchAllowlist,
     },
-    { webDir: options.webDir, logger: options.logger },
+    { webDir: options.webDir, logger: options.logger, host, allowedHosts: options.allowedHosts, rateLimits: options.rateLimits },
   );
-  const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 3000 });
+  const url = await app.listen({ host, port: options.port ?? 3000 });
+  const signInLink = await ownerSignInLink(db, options.publicUrl ?? url);
   const sweeper = startPendingRouteSweeper(db, temporal, (error) => app.log.warn({ err: error }, 'routing pending events failed'));
   return {
     app,
     url,
     workspace,
+    signInLink,
     temporal,
     async close() {
       sweeper.stop();

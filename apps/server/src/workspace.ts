@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { eq, workspaces, type Database } from '@tend/db';
+import { and, eq, memberships, newId, users, workspaces, type Database } from '@tend/db';
+import { createSignInLink } from './auth/sign-in-links.js';
 
 export const devWorkspaceId = 'dev';
+/** The dev workspace's owner: created on first start, signs in through the link Tend prints. */
+export const devOwnerEmail = 'owner@tend.local';
 
 export interface Workspace {
   id: string;
@@ -10,25 +13,51 @@ export interface Workspace {
   emailFrom: string;
 }
 
+export function newWriteKey(): string {
+  return `wk_${randomBytes(18).toString('base64url')}`;
+}
+
+/** A new workspace with fresh keys; its creator becomes its owner. */
+export async function createWorkspace(db: Database, values: { id: string; name: string; emailFrom: string; writeKey?: string }, ownerId?: string): Promise<Workspace> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(workspaces)
+      .values({ ...values, writeKey: values.writeKey ?? newWriteKey(), trackingSecret: randomBytes(32).toString('base64url') })
+      .returning();
+    if (ownerId) await tx.insert(memberships).values({ workspaceId: values.id, userId: ownerId, role: 'owner' });
+    return created!;
+  });
+}
+
 /**
- * Creates the dev workspace on first start. TEND_WRITE_KEY, when given, becomes (or replaces)
- * its write key, so scripts and CI know the key in advance.
+ * Creates the dev workspace and its owner on first start. TEND_WRITE_KEY, when given, becomes
+ * (or replaces) its write key, so scripts and CI know the key in advance.
  */
 export async function ensureDevWorkspace(db: Database, writeKey?: string): Promise<Workspace> {
+  const owner = await ensureUser(db, devOwnerEmail, 'Owner');
   const [existing] = await db.select().from(workspaces).where(eq(workspaces.id, devWorkspaceId));
-  if (existing && (!writeKey || existing.writeKey === writeKey)) return existing;
-  if (existing) {
-    const [updated] = await db.update(workspaces).set({ writeKey }).where(eq(workspaces.id, devWorkspaceId)).returning();
-    return updated!;
-  }
-  const [created] = await db
-    .insert(workspaces)
-    .values({
-      id: devWorkspaceId,
-      name: 'Development',
-      writeKey: writeKey ?? `wk_${randomBytes(18).toString('base64url')}`,
-      emailFrom: 'Tend <hello@tend.local>',
-    })
-    .returning();
-  return created!;
+  if (!existing) return createWorkspace(db, { id: devWorkspaceId, name: 'Development', emailFrom: 'Tend <hello@tend.local>', writeKey }, owner);
+  // A dev workspace made before accounts existed gets its owner now.
+  await db.insert(memberships).values({ workspaceId: devWorkspaceId, userId: owner, role: 'owner' }).onConflictDoNothing();
+  if (!writeKey || existing.writeKey === writeKey) return existing;
+  const [updated] = await db.update(workspaces).set({ writeKey }).where(eq(workspaces.id, devWorkspaceId)).returning();
+  return updated!;
+}
+
+/** A one-time link that signs the dev workspace's owner in: what `npm start` prints. */
+export async function ownerSignInLink(db: Database, publicUrl: string): Promise<string> {
+  const [owner] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.workspaceId, devWorkspaceId), eq(memberships.role, 'owner')))
+    .limit(1);
+  if (!owner) throw new Error('the dev workspace has no owner: start the server once to create it');
+  return `${publicUrl.replace(/\/$/, '')}/auth/link/${await createSignInLink(db, owner.id)}`;
+}
+
+async function ensureUser(db: Database, email: string, name: string): Promise<string> {
+  const [user] = await db.insert(users).values({ id: newId('usr'), email, name }).onConflictDoNothing().returning({ id: users.id });
+  if (user) return user.id;
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return existing!.id;
 }

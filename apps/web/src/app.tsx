@@ -1,10 +1,14 @@
 import { lazy, Suspense } from 'react';
+import { AuditPage } from './audit/audit-page';
 import { ContactsPage } from './contacts/contacts-page';
+import { InvitationPage } from './invitation/invitation-page';
 import { JourneysPage } from './journeys/journeys-page';
 import { Layout } from './layout/layout';
 import { OutboxPage } from './outbox/outbox-page';
 import { hrefFor, type Route } from './routing/route';
 import { useRoute } from './routing/use-route';
+import { SessionGate } from './session/session-gate';
+import { SettingsPage } from './settings/settings-page';
 import { EmptyState } from './ui/empty-state';
 import { Loading } from './ui/query-status';
 
@@ -12,16 +16,20 @@ import { Loading } from './ui/query-status';
 // draws one, so it loads when that page is first opened.
 const JourneyPage = lazy(() => import('./journey/journey-page').then((module) => ({ default: module.JourneyPage })));
 
+/** Every page needs a signed-in user, except an invitation, which is how someone new gets one. */
 export function App() {
   const route = useRoute();
+  if (route.page === 'invitation') return <InvitationPage token={route.token} />;
   return (
-    <Layout route={route}>
-      <Page route={route} />
-    </Layout>
+    <SessionGate>
+      <Layout route={route}>
+        <Page route={route} />
+      </Layout>
+    </SessionGate>
   );
 }
 
-function Page({ route }: { route: Route }) {
+function Page({ route }: { route: Exclude<Route, { page: 'invitation' }> }) {
   switch (route.page) {
     case 'journeys':
       return <JourneysPage />;
@@ -38,6 +46,10 @@ function Page({ route }: { route: Route }) {
       return <ContactsPage id={null} journeyId={null} />;
     case 'contact':
       return <ContactsPage id={route.id} journeyId={route.journeyId} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'not-found':
       return (
         <EmptyState title="No such page">

@@ -1,16 +1,26 @@
 import type { AppRouter } from '@tend/server/router';
-import { QueryClient } from '@tanstack/react-query';
+import { hashKey, MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCOptionsProxy, type inferOutput } from '@trpc/tanstack-react-query';
+import { apiErrorCode, shouldRetry } from './session/api-errors';
+import { consoleHeaders } from './session/console-headers';
+import { workspaceStore } from './session/workspace-store';
 
-/** The console's one cache. Pages that show live data poll with `refetchInterval`. */
+/**
+ * The console's one cache. Pages that show live data poll with `refetchInterval`. A refusal
+ * anywhere re-reads who is signed in: an expired session brings up the sign-in page, and a
+ * changed role or membership reaches the switcher and the controls.
+ */
 export const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1 } },
+  defaultOptions: { queries: { retry: shouldRetry } },
+  queryCache: new QueryCache({ onError: (error, query) => recheckSession(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => recheckSession(error, null) }),
 });
 
 // The server has no transformer, so dates arrive as ISO strings, and the inferred types say so.
-const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc' })],
+// Headers are read per request: the CSRF cookie changes at sign-in, the workspace at a switch.
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [httpBatchLink({ url: '/trpc', headers: () => consoleHeaders(document.cookie, workspaceStore.get()) })],
 });
 
 /**
@@ -20,6 +30,22 @@ const trpcClient = createTRPCClient<AppRouter>({
  */
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
 
+function recheckSession(error: unknown, failedKey: QueryKey | null): void {
+  const code = apiErrorCode(error);
+  if (code !== 'UNAUTHORIZED' && code !== 'FORBIDDEN') return;
+  const me = trpc.account.me.queryKey();
+  // The sign-in gate reads `me` itself; re-reading it after its own refusal would loop.
+  if (failedKey && hashKey(failedKey) === hashKey(me)) return;
+  void queryClient.invalidateQueries({ queryKey: me, exact: true });
+}
+
+export type Me = inferOutput<typeof trpc.account.me>;
+export type MyWorkspace = Me['workspaces'][number];
+export type Role = MyWorkspace['role'];
+export type Member = inferOutput<typeof trpc.members.list>[number];
+export type ApiToken = inferOutput<typeof trpc.tokens.list>[number];
+export type AuditEntry = inferOutput<typeof trpc.audit.list>[number];
+export type WorkspaceInfo = inferOutput<typeof trpc.system.workspace>;
 export type HealthReport = inferOutput<typeof trpc.system.health>;
 export type CatalogueEntry = inferOutput<typeof trpc.system.catalogue>[number];
 export type JourneySummary = inferOutput<typeof trpc.journeys.list>[number];

@@ -1,5 +1,5 @@
 // Production entry: one worker process; run as many as the load needs.
-import { providersFrom, smtpTransport } from '@tend/channels';
+import { guardedFetch, providersFrom, smtpTransport } from '@tend/channels';
 import { openDatabase } from '@tend/db';
 import { loadCustomNodes } from '@tend/sdk';
 import { Client, Connection } from '@temporalio/client';
@@ -24,6 +24,7 @@ const worker = await createJourneyWorker({
   sms: providers.sms,
   push: providers.push,
   publicUrl: env.TEND_PUBLIC_URL,
+  fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }),
   workflowBundlePath: env.TEND_WORKFLOW_BUNDLE,
   customNodes: await loadCustomNodes(env.TEND_NODES),
   temporal: new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }),

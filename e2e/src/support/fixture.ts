@@ -15,7 +15,7 @@ import { eventually } from './wait.js';
  * contacts that are not its own.
  */
 export interface Tend extends TestTend {
-  /** The console's tRPC API, called without HTTP. */
+  /** The console's tRPC API, called without HTTP, as the dev workspace's owner. */
   api: ReturnType<typeof createCaller>;
   /** Publishes through the console (validate, compile, append a version, move waiting contacts). */
   publish(graph: JourneyGraphInput, options?: { moveWaiting?: boolean; nodeMap?: Record<string, string> }): Promise<{ version: number; moved: number }>;
@@ -78,7 +78,14 @@ export { expect };
 
 function withHelpers(tend: TestTend): Tend {
   const db = tend.database.db;
-  const api = createCaller({ db, temporal: tend.env.client, workspace: tend.workspace, health: () => checkHealth(tend.database, tend.env.client, 'default') });
+  const api = createCaller({
+    db,
+    temporal: tend.env.client,
+    health: () => checkHealth(tend.database, tend.env.client, 'default'),
+    principal: tend.owner,
+    workspaceId: tend.workspace.id,
+    csrfVerified: false,
+  });
   const post = async (kind: 'identify' | 'track' | 'batch', payload: object) => {
     const response = await tend.app.inject({ method: 'POST', url: `/v1/${kind}`, headers: { authorization: tend.auth }, payload });
     expect(response.statusCode, response.body).toBe(200);

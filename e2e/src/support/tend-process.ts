@@ -1,10 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface TendProcess {
   child: ChildProcess;
+  /** What `runCli` needs to act as this machine's CLI, which `npm start` signed in (its TEND_CONFIG_DIR). */
+  cliEnv: Record<string, string>;
   output(): string;
   /** Resolves when GET /healthz answers 200, with its report. */
   waitUntilHealthy(timeoutMs?: number): Promise<unknown>;
@@ -16,10 +21,12 @@ export interface TendProcess {
  */
 export function spawnTend(url: string, env: Record<string, string>): TendProcess {
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
+  // The CLI credentials npm start writes go to a directory of this Tend's, never the user's ~/.config.
+  const cliEnv = { TEND_CONFIG_DIR: env.TEND_CONFIG_DIR ?? mkdtempSync(join(tmpdir(), 'tend-cli-')) };
   const child = spawn(process.execPath, ['--conditions=@tend/source', '--import', 'tsx', 'apps/dev/src/main.ts'], {
     cwd: repoRoot,
     // Catchers on any free port, so Tends started by tests and benches never collide.
-    env: { ...parentEnv, TEND_MAIL_CATCHER_PORT: '0', TEND_SMS_CATCHER_PORT: '0', ...env },
+    env: { ...parentEnv, TEND_MAIL_CATCHER_PORT: '0', TEND_SMS_CATCHER_PORT: '0', ...cliEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -27,6 +34,7 @@ export function spawnTend(url: string, env: Record<string, string>): TendProcess
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return {
     child,
+    cliEnv,
     output: () => output,
     async waitUntilHealthy(timeoutMs = 90_000) {
       const deadline = Date.now() + timeoutMs;
@@ -41,10 +49,10 @@ export function spawnTend(url: string, env: Record<string, string>): TendProcess
   };
 }
 
-/** Runs the `tend` CLI and returns its exit code and output. */
-export function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs the `tend` CLI (with `env` added, e.g. a TendProcess's cliEnv) and returns its exit code and output. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['apps/cli/bin/tend.js', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['apps/cli/bin/tend.js', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

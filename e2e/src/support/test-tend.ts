@@ -1,7 +1,7 @@
 import { httpSmsTransport, smtpTransport } from '@tend/channels';
-import type { DatabaseHandle } from '@tend/db';
+import { eq, users, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase, type TestDatabaseKind } from '@tend/db/testing';
-import { buildServer, checkHealth, ensureDevWorkspace, type Workspace } from '@tend/server';
+import { buildServer, checkHealth, devOwnerEmail, ensureDevWorkspace, type UserPrincipal, type Workspace } from '@tend/server';
 import { createJourneyWorker } from '@tend/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -17,6 +17,8 @@ export interface TestTend {
   env: TestWorkflowEnvironment;
   database: DatabaseHandle;
   workspace: Workspace;
+  /** The dev workspace's owner, as the console's API sees them (no cookie, so no CSRF check). */
+  owner: UserPrincipal;
   smtp: SmtpPeer;
   /** The SMS provider (an HTTP peer at /v1/messages), with `{ sms: true }`. */
   smsProvider?: HttpPeer;
@@ -47,6 +49,7 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
     options.sms ? startHttpPeer() : undefined,
   ]);
   const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
+  const [owner] = await database.db.select({ userId: users.id, email: users.email }).from(users).where(eq(users.email, devOwnerEmail));
   const email = smtpTransport(smtp.url);
   const sms = smsProvider ? httpSmsTransport(`${smsProvider.url}/v1/messages`) : undefined;
   const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, temporal: env.client, publicUrl: trackingBaseUrl });
@@ -54,14 +57,16 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
   const app = await buildServer({
     db: database.db,
     temporal: env.client,
-    workspace,
     health: () => checkHealth(database, env.client, 'default'),
+    // Email links point here, so the app answers to this host as well as to inject's localhost.
+    publicUrl: trackingBaseUrl,
   });
   return {
     app,
     env,
     database,
     workspace,
+    owner: { kind: 'user', userId: owner!.userId, email: owner!.email, session: null },
     smtp,
     smsProvider,
     worker,

@@ -1,3 +1,5 @@
+import { RefusedTargetError, UndeliverableError } from './errors.js';
+
 /** A provider's answer, read whole. */
 export interface HttpAnswer {
   status: number;
@@ -9,7 +11,7 @@ export interface HttpAnswer {
 /**
  * One HTTP request with a deadline covering the whole exchange (body included). Network
  * failures and timeouts become errors that name the provider, for the ledger's last_error and
- * Temporal's failure view.
+ * Temporal's failure view; a guarded fetch's refusal stays undeliverable, so it is not retried.
  */
 export async function httpRequest(
   fetchImpl: typeof fetch,
@@ -23,6 +25,8 @@ export async function httpRequest(
     const text = await response.text();
     return { status: response.status, ok: response.ok, headers: response.headers, text };
   } catch (error) {
+    if (error instanceof RefusedTargetError) throw error.stopping(what);
+    if (error instanceof UndeliverableError) throw new UndeliverableError(`${what}: ${error.message}`);
     if (error instanceof Error && error.name === 'TimeoutError') throw new Error(`${what} did not answer within ${timeoutMs} ms`);
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     throw new Error(`could not reach ${what} (${error instanceof Error ? error.message : String(error)}${cause})`);

@@ -3,8 +3,10 @@ export { sendEmailOnce, type SendEmailOutcome, type SendEmailRequest } from './e
 export { addTracking, verifyTracking, type Tracking } from './email/tracking.js';
 export { smtpTransport, type EmailTransport, type OutgoingEmail } from './email/smtp.js';
 export { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from './email/smtp-receiver.js';
-export { SubscriptionGoneError, UndeliverableError } from './errors.js';
+export { RefusedTargetError, SubscriptionGoneError, UndeliverableError } from './errors.js';
 export { recordedOutcome, recordSkip, sendOnce, type Channel, type Delivery, type LedgerEntry, type SendOutcome } from './ledger.js';
+export { guardedFetch, strictFetch, type GuardedFetchOptions } from './safe-fetch/guarded-fetch.js';
+export type { Resolver } from './safe-fetch/resolver.js';
 export { sendPushOnce, type PushPayload, type SendPushOutcome, type SendPushRequest } from './push/send-once.js';
 export { webPushTransport, type PushOptions, type PushTarget, type PushTransport, type VapidKeys, type WebPushOptions } from './push/web-push-transport.js';
 export { httpSmsTransport, type HttpSmsOptions, type OutgoingSms, type SmsTransport } from './sms/http-transport.js';

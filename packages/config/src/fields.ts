@@ -21,16 +21,34 @@ export const customNodeFields = {
   TEND_NODES: z.string().optional(),
 };
 
+/** The server's public address: tracking links point there, and the server answers to its host name. */
+const publicUrl = z.string().url('TEND_PUBLIC_URL must be the server\'s public http(s) address').optional();
+
+/** Requests a minute; 0 turns the limit off. */
+const perMinute = (name: string, fallback: number) =>
+  z.coerce.number({ message: `${name} must be a number of requests a minute (0: no limit)` }).int(`${name} must be a whole number`).min(0, `${name} must be 0 or more`).default(fallback);
+
+const hostName = /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(:\d+)?$/i;
+
 export const httpFields = {
   PORT: port(3000),
   HOST: z.string().default('127.0.0.1'),
+  TEND_PUBLIC_URL: publicUrl,
+  /** More names the server answers to besides TEND_PUBLIC_URL's host, comma-separated (e.g. a proxy's upstream name). */
+  TEND_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((name) => name.trim()).filter(Boolean))
+    .refine((names) => names.every((name) => hostName.test(name)), 'TEND_ALLOWED_HOSTS must be host names separated by commas, e.g. tend.internal,10.0.0.5'),
+  TEND_RATE_LIMIT_INGEST: perMinute('TEND_RATE_LIMIT_INGEST', 6000),
+  TEND_RATE_LIMIT_SIGN_IN: perMinute('TEND_RATE_LIMIT_SIGN_IN', 10),
   /** The dev workspace's write key; generated on first start when unset. */
   TEND_WRITE_KEY: z.string().min(8, 'TEND_WRITE_KEY must be at least 8 characters').optional(),
 };
 
 export const channelFields = {
-  /** The server's public address, for email tracking links (default: http://HOST:PORT in dev). */
-  TEND_PUBLIC_URL: z.string().url('TEND_PUBLIC_URL must be the server\'s public http(s) address').optional(),
+  /** Email tracking links point there (default: http://HOST:PORT in dev). */
+  TEND_PUBLIC_URL: publicUrl,
   SMTP_URL: z.string().url('SMTP_URL must look like smtp://user:pass@host:587').optional(),
   /** An HTTP SMS provider: each message is POSTed as JSON { to, body, idempotencyKey }. */
   SMS_URL: z.string().url('SMS_URL must be the SMS provider\'s http(s) endpoint').optional(),
@@ -38,4 +56,12 @@ export const channelFields = {
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().optional(),
+  /**
+   * Internal targets webhooks and web push may reach: comma-separated host names, addresses and
+   * CIDR ranges (`127.0.0.1,10.0.0.0/8,crm.internal`). Every other internal address is refused.
+   */
+  TEND_FETCH_ALLOW: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean)),
 };

@@ -11,7 +11,8 @@ describe('openDatabase', () => {
     await handle.db.insert(workspaces).values({ id: 'ws', name: 'Shop', writeKey: 'key-12345678', emailFrom: 'a@b.c' });
     const [row] = await handle.db.select().from(workspaces);
     expect(row).toMatchObject({ id: 'ws', name: 'Shop' });
-    expect(row!.trackingSecret).toMatch(/^[0-9a-f]{32}$/);
+    // Drawn from Postgres's strong random source (two v4 UUIDs, dashes removed), not md5(random()).
+    expect(row!.trackingSecret).toMatch(/^[0-9a-f]{64}$/);
     await handle.close();
   });
 

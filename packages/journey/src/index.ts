@@ -8,6 +8,9 @@ export {
   type JourneyGraphInput,
 } from './graph.js';
 
+export { allowsName, bareHost, parseFetchAllowlist, type FetchAllowlist } from './fetch-target/allowlist.js';
+export { isIpAddress } from './fetch-target/internal-address.js';
+export { forbiddenAddressKind, refusedHost } from './fetch-target/refusal.js';
 export * from './ir/index.js';
 export { builtInNodes, catalogueJson, findNodeSpec, nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 export { durationUnits } from './nodes/control.js';

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { parseFetchAllowlist, type FetchAllowlist } from './fetch-target/allowlist.js';
+import { refusedUrl } from './fetch-target/refusal.js';
 import { journeyGraphSchema, type GraphEdge, type GraphNode, type JourneyGraph } from './graph.js';
 import { nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 import { outputsOf, type NodeSpec } from './nodes/node-spec.js';
@@ -14,7 +16,15 @@ export interface ValidationOptions {
   nodes?: readonly NodeSpec[];
   /** Channels the server can send on; an action on any other is refused. Absent: not checked (offline). */
   channels?: readonly string[];
+  /**
+   * Internal targets the server may fetch (TEND_FETCH_ALLOW). Absent: none, so a webhook to a
+   * literal internal address, localhost or a metadata name is refused: a caller that does not
+   * pass the list fails closed. The guard at send has the last word either way.
+   */
+  fetchAllowlist?: FetchAllowlist;
 }
+
+const noInternalTargets = parseFetchAllowlist([]);
 
 /** Node types that hold a contact for a while: a loop through one of them cannot spin. */
 const waitingTypes = new Set(['wait', 'wait-until', 'wait-for-event']);
@@ -64,7 +74,7 @@ function nodeProblems(graph: JourneyGraph, options: ValidationOptions, findNodeS
     }
     const config = result.data as Record<string, unknown>;
     checked.set(node.id, { node, spec, config });
-    problems.push(...templateProblems(node, spec, config), ...semanticProblems(node, config));
+    problems.push(...templateProblems(node, spec, config), ...fetchedUrlProblems(node, spec, config, options), ...semanticProblems(node, config));
     const channel = spec.channel;
     if (channel && options.channels && !options.channels.includes(channel)) {
       problems.push({ nodeId: node.id, message: `${channel} is not configured on this server: configure the ${channel} provider or remove this node` });
@@ -82,6 +92,17 @@ function templateProblems(node: GraphNode, spec: NodeSpec, config: Record<string
     const source = config[field];
     const error = typeof source === 'string' ? templateError(source) : null;
     if (error) problems.push({ nodeId: node.id, field, message: error });
+  }
+  return problems;
+}
+
+/** URLs the server would fetch that name an internal target; names that merely resolve inward are refused at send. */
+function fetchedUrlProblems(node: GraphNode, spec: NodeSpec, config: Record<string, unknown>, options: ValidationOptions): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of spec.fetchedUrlFields ?? []) {
+    const url = config[field];
+    const refused = typeof url === 'string' ? refusedUrl(url, options.fetchAllowlist ?? noInternalTargets) : undefined;
+    if (refused) problems.push({ nodeId: node.id, field, message: `${refused}: Tend does not call internal addresses unless TEND_FETCH_ALLOW names them` });
   }
   return problems;
 }

@@ -1,10 +1,10 @@
 import { formatProblem, validateJourney } from '@tend/journey';
-import { apiClient, explainConnectionError } from '../api-client.js';
+import { apiClient, explainApiError } from '../api-client.js';
 import { readJourneyFile } from '../read-journey-file.js';
 
 /** Validates locally, then publishes each file as the journey's next immutable version. */
-export async function publishCommand(files: string[], options: { url: string; moveWaiting?: boolean }): Promise<number> {
-  const api = apiClient(options.url);
+export async function publishCommand(files: string[], options: { url: string; token: string | null; moveWaiting?: boolean }): Promise<number> {
+  const api = apiClient(options.url, options.token);
   let failed = 0;
   for (const file of files) {
     const graph = await readJourneyFile(file);
@@ -16,7 +16,7 @@ export async function publishCommand(files: string[], options: { url: string; mo
       continue;
     }
     const result = await api.journeys.publish.mutate({ graph, moveWaiting: options.moveWaiting ?? false }).catch((error: unknown) => {
-      throw explainConnectionError(error, options.url);
+      throw explainApiError(error, options.url);
     });
     if (!result.ok) {
       failed++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCall, type ParseResult } from './parse.js';
-import { maxBatchSize } from './schemas.js';
+import { maxBatchBytes, maxBatchSize, maxValueBytes } from './schemas.js';
 
 function issuesOf(result: ParseResult) {
   expect(result.ok).toBe(false);
@@ -130,6 +130,53 @@ describe('parseCall', () => {
     it('refuses a batch over the size limit', () => {
       const batch = Array.from({ length: maxBatchSize + 1 }, (_, i) => identify(`u${i}`));
       expect(issuesOf(parseCall('batch', { batch }))).toEqual([{ field: 'batch', message: expect.stringContaining('split it') }]);
+    });
+  });
+
+  describe('size caps', () => {
+    const text = (bytes: number) => 'x'.repeat(bytes);
+
+    // A single 4.5 MB trait used to be stored whole, on the contact and on the event.
+    it('refuses a 4.5 MB trait, naming it and its size', () => {
+      const issues = issuesOf(parseCall('identify', { userId: 'u1', traits: { bio: text(4.5 * 1024 * 1024) } }));
+      expect(issues).toContainEqual({ field: 'traits.bio', message: 'a trait may be at most 32 KiB (this one is 4.5 MiB)' });
+    });
+
+    it('accepts a trait of exactly the cap, and refuses one byte more', () => {
+      const atCap = text(maxValueBytes - 2); // the quotes count
+      expect(parseCall('identify', { userId: 'u1', traits: { bio: atCap } }).ok).toBe(true);
+      expect(issuesOf(parseCall('identify', { userId: 'u1', traits: { bio: `${atCap}x` } }))).toEqual([
+        { field: 'traits.bio', message: 'a trait may be at most 32 KiB (this one is 32769 bytes)' },
+      ]);
+    });
+
+    it('measures nested values as JSON', () => {
+      const issues = issuesOf(parseCall('identify', { userId: 'u1', traits: { address: { lines: [text(20_000), text(20_000)] } } }));
+      expect(issues.map((issue) => issue.field)).toEqual(['traits.address']);
+    });
+
+    it('refuses an oversized event property, naming it', () => {
+      const issues = issuesOf(parseCall('track', { userId: 'u1', event: 'Viewed', properties: { html: text(40 * 1024) } }));
+      expect(issues).toEqual([{ field: 'properties.html', message: 'a property may be at most 32 KiB (this one is 40 KiB)' }]);
+    });
+
+    it('refuses a call over the call cap even when each value is under its own', () => {
+      const traits = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`t${i}`, text(30 * 1024)]));
+      expect(issuesOf(parseCall('identify', { userId: 'u1', traits }))).toEqual([
+        { field: '', message: expect.stringContaining('a call may be at most 512 KiB') },
+      ]);
+    });
+
+    it('names the batch item that is over the call cap, and refuses the whole batch', () => {
+      const traits = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`t${i}`, text(30 * 1024)]));
+      const result = parseCall('batch', { batch: [{ type: 'identify', userId: 'u1' }, { type: 'identify', userId: 'u2', traits }] });
+      expect(issuesOf(result)).toEqual([{ field: 'batch.1', message: expect.stringContaining('a call may be at most 512 KiB') }]);
+    });
+
+    it('refuses a batch over the batch cap, though each call is under its own', () => {
+      const call = (i: number) => ({ type: 'track', userId: `u${i}`, event: 'Viewed', properties: { a: text(30_000), b: text(30_000), c: text(30_000) } });
+      const batch = Array.from({ length: Math.ceil(maxBatchBytes / 90_000) + 1 }, (_, i) => call(i));
+      expect(issuesOf(parseCall('batch', { batch }))).toEqual([{ field: 'batch', message: expect.stringMatching(/^a batch may be at most 4 MiB \(this one is [\d.]+ MiB\); split it$/) }]);
     });
   });
 

@@ -37,6 +37,12 @@ export const trackSchema = z
 
 export const maxBatchSize = 1000;
 
+// Size caps (serialized JSON), so one client cannot fill a contact's row or the events table
+// with megabytes per call. Checked in parse.ts.
+export const maxValueBytes = 32 * 1024;
+export const maxCallBytes = 512 * 1024;
+export const maxBatchBytes = 4 * 1024 * 1024;
+
 export type IdentifyCall = z.infer<typeof identifySchema>;
 export type TrackCall = z.infer<typeof trackSchema>;
 export type IncomingEvent = ({ type: 'identify' } & IdentifyCall) | ({ type: 'track' } & TrackCall);

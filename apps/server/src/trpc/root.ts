@@ -1,14 +1,22 @@
+import { accountRouter } from './routers/account.js';
+import { auditRouter } from './routers/audit.js';
 import { contactsRouter } from './routers/contacts.js';
 import { journeysRouter } from './routers/journeys.js';
 import { outboxRouter } from './routers/outbox.js';
+import { membersRouter } from './routers/members.js';
 import { systemRouter } from './routers/system.js';
+import { tokensRouter } from './routers/tokens.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  audit: auditRouter,
   contacts: contactsRouter,
   journeys: journeysRouter,
   outbox: outboxRouter,
+  members: membersRouter,
   system: systemRouter,
+  tokens: tokensRouter,
 });
 
 /** The console's API. The web app and the CLI import this type only, never the server's code. */

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { roleHint } from '../session/roles';
+import { useSession } from '../session/session-context';
 import { trpc, type JourneyDetail } from '../trpc';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { plural } from '../ui/format';
@@ -7,10 +9,11 @@ import { statusActions, statusChangeMessage } from './status-actions';
 
 /**
  * Pause, resume and archive, as the journey's status allows. Archive asks first: it stops
- * every contact in the journey and cannot be undone.
+ * every contact in the journey and cannot be undone. Analysts see the buttons off, and why.
  */
 export function JourneyControls({ journey, active }: { journey: JourneyDetail; active: number | undefined }) {
   const queryClient = useQueryClient();
+  const readOnly = roleHint(useSession().workspace.role, 'marketer');
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const callbacks = {
@@ -27,7 +30,7 @@ export function JourneyControls({ journey, active }: { journey: JourneyDetail; a
   const pause = useMutation(trpc.journeys.pause.mutationOptions(callbacks));
   const resume = useMutation(trpc.journeys.resume.mutationOptions(callbacks));
   const archive = useMutation(trpc.journeys.archive.mutationOptions(callbacks));
-  const busy = pause.isPending || resume.isPending || archive.isPending;
+  const busy = readOnly !== null || pause.isPending || resume.isPending || archive.isPending;
   const error = pause.error ?? resume.error ?? archive.error;
   const actions = statusActions(journey.status);
   const input = { id: journey.id };
@@ -35,7 +38,7 @@ export function JourneyControls({ journey, active }: { journey: JourneyDetail; a
   return (
     <div className="journey-controls">
       {actions.length > 0 && (
-        <div className="journey-controls__buttons">
+        <div className="journey-controls__buttons" title={readOnly ?? undefined}>
           {actions.includes('pause') && (
             <button type="button" className="button" disabled={busy} onClick={() => pause.mutate(input)}>
               {pause.isPending ? 'Pausing…' : 'Pause'}
@@ -53,6 +56,7 @@ export function JourneyControls({ journey, active }: { journey: JourneyDetail; a
           )}
         </div>
       )}
+      {readOnly && actions.length > 0 && <span className="muted small">{readOnly}</span>}
       {journey.status === 'archived' && (
         <span className="muted small">Archived journeys take no new contacts. Publishing it again makes it active.</span>
       )}

@@ -1,17 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { hrefFor, type Route } from '../routing/route';
-import { trpc } from '../trpc';
+import { useSession } from '../session/session-context';
+import { SignOutButton } from '../session/sign-out-button';
+import { WorkspaceSwitcher } from '../workspaces/workspace-switcher';
 import { HealthIndicator } from './health-indicator';
 
 const sections = [
   { label: 'Journeys', href: hrefFor({ page: 'journeys' }), pages: ['journeys', 'journey'] },
   { label: 'Contacts', href: hrefFor({ page: 'contacts' }), pages: ['contacts', 'contact'] },
   { label: 'Outbox', href: hrefFor({ page: 'outbox' }), pages: ['outbox'] },
+  { label: 'Audit log', href: hrefFor({ page: 'audit' }), pages: ['audit'] },
+  { label: 'Settings', href: hrefFor({ page: 'settings' }), pages: ['settings'] },
 ] satisfies { label: string; href: string; pages: Route['page'][] }[];
 
 export function Layout({ route, children }: { route: Route; children: ReactNode }) {
-  const workspace = useQuery(trpc.system.workspace.queryOptions(undefined, { staleTime: Infinity }));
+  const { user } = useSession();
   return (
     <div className="app">
       <header className="topbar">
@@ -31,8 +34,14 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
           ))}
         </nav>
         <div className="topbar__end">
-          {workspace.data && <span className="muted">{workspace.data.name} workspace</span>}
+          <WorkspaceSwitcher />
           <HealthIndicator />
+          <div className="topbar__account">
+            <span className="muted small" title={user.name || undefined}>
+              {user.email}
+            </span>
+            <SignOutButton />
+          </div>
         </div>
       </header>
       <main className="content">{children}</main>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hrefFor, parseHash } from './route';
+import { hrefFor, parseHash, routeInAnotherWorkspace } from './route';
 
 describe('parseHash', () => {
   test('opens the journey list when there is no hash', () => {
@@ -14,10 +14,16 @@ describe('parseHash', () => {
     expect(parseHash('#/contacts')).toEqual({ page: 'contacts' });
     expect(parseHash('#/contacts/ada')).toEqual({ page: 'contact', id: 'ada', journeyId: null });
     expect(parseHash('#/contacts/ada/welcome')).toEqual({ page: 'contact', id: 'ada', journeyId: 'welcome' });
+    expect(parseHash('#/settings')).toEqual({ page: 'settings' });
+    expect(parseHash('#/audit')).toEqual({ page: 'audit' });
+    expect(parseHash('#/invitation/inv_abc-123')).toEqual({ page: 'invitation', token: 'inv_abc-123' });
   });
 
   test('reports a hash it does not know', () => {
-    expect(parseHash('#/settings')).toEqual({ page: 'not-found', hash: '#/settings' });
+    expect(parseHash('#/billing')).toEqual({ page: 'not-found', hash: '#/billing' });
+    expect(parseHash('#/settings/members')).toEqual({ page: 'not-found', hash: '#/settings/members' });
+    expect(parseHash('#/invitation')).toEqual({ page: 'not-found', hash: '#/invitation' });
+    expect(parseHash('#/invitation/a/b')).toEqual({ page: 'not-found', hash: '#/invitation/a/b' });
     expect(parseHash('#/journeys/a/b')).toEqual({ page: 'not-found', hash: '#/journeys/a/b' });
     expect(parseHash('#/contacts/a/b/c')).toEqual({ page: 'not-found', hash: '#/contacts/a/b/c' });
   });
@@ -31,9 +37,28 @@ describe('parseHash', () => {
     expect(parseHash(hrefFor(route))).toEqual(route);
   });
 
+  test('round-trips the new pages and invitation tokens through hrefFor', () => {
+    for (const route of [{ page: 'settings' }, { page: 'audit' }, { page: 'invitation', token: 'inv_a/b+c' }] as const) {
+      expect(parseHash(hrefFor(route))).toEqual(route);
+    }
+  });
+
   test('round-trips user ids that look like paths or emails', () => {
     const route = { page: 'contact', id: 'ada@example.com/1', journeyId: 'win-back' } as const;
     expect(hrefFor(route)).toBe('#/contacts/ada%40example.com%2F1/win-back');
     expect(parseHash(hrefFor(route))).toEqual(route);
+  });
+});
+
+describe('routeInAnotherWorkspace', () => {
+  test("leaves a journey's or a contact's page for the list", () => {
+    expect(routeInAnotherWorkspace({ page: 'journey', id: 'welcome' })).toEqual({ page: 'journeys' });
+    expect(routeInAnotherWorkspace({ page: 'contact', id: 'ada', journeyId: 'welcome' })).toEqual({ page: 'contacts' });
+  });
+
+  test('keeps pages every workspace has', () => {
+    const settings = { page: 'settings' } as const;
+    expect(routeInAnotherWorkspace(settings)).toBe(settings);
+    expect(routeInAnotherWorkspace({ page: 'outbox' })).toEqual({ page: 'outbox' });
   });
 });

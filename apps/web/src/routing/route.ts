@@ -6,6 +6,10 @@ export type Route =
   | { page: 'contacts' }
   /** A contact looked up by contact id or user id; `journeyId` opens their trail in that journey. */
   | { page: 'contact'; id: string; journeyId: string | null }
+  | { page: 'settings' }
+  | { page: 'audit' }
+  /** An invitation link (`<publicUrl>/#/invitation/<token>`): opens without signing in. */
+  | { page: 'invitation'; token: string }
   | { page: 'not-found'; hash: string };
 
 export function parseHash(hash: string): Route {
@@ -18,6 +22,11 @@ export function parseHash(hash: string): Route {
   }
   if (first === 'outbox' && segments.length === 1) return { page: 'outbox' };
   if (first === 'contacts' && segments.length === 1) return { page: 'contacts' };
+  if (first === 'settings' && segments.length === 1) return { page: 'settings' };
+  if (first === 'audit' && segments.length === 1) return { page: 'audit' };
+  if (first === 'invitation' && second !== undefined && segments.length === 2) {
+    return { page: 'invitation', token: decodeSegment(second) };
+  }
   if (first === 'contacts' && second !== undefined && segments.length <= 3) {
     return { page: 'contact', id: decodeSegment(second), journeyId: third === undefined ? null : decodeSegment(third) };
   }
@@ -38,6 +47,27 @@ export function hrefFor(route: Exclude<Route, { page: 'not-found' }>): string {
       const contact = `#/contacts/${encodeURIComponent(route.id)}`;
       return route.journeyId === null ? contact : `${contact}/${encodeURIComponent(route.journeyId)}`;
     }
+    case 'settings':
+      return '#/settings';
+    case 'audit':
+      return '#/audit';
+    case 'invitation':
+      return `#/invitation/${encodeURIComponent(route.token)}`;
+  }
+}
+
+/**
+ * Where to be after switching workspace: a journey or a contact belongs to one workspace, so
+ * their pages give way to the list; every other page exists in each workspace as it is.
+ */
+export function routeInAnotherWorkspace(route: Route): Route {
+  switch (route.page) {
+    case 'journey':
+      return { page: 'journeys' };
+    case 'contact':
+      return { page: 'contacts' };
+    default:
+      return route;
   }
 }
 

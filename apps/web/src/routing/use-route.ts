@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { parseHash, type Route } from './route';
+import { hrefFor, parseHash, type Route } from './route';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -12,4 +12,9 @@ const currentHash = () => window.location.hash;
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, currentHash);
   return useMemo(() => parseHash(hash), [hash]);
+}
+
+/** Opens a page, as following a link to it would. */
+export function navigate(route: Exclude<Route, { page: 'not-found' }>): void {
+  window.location.hash = hrefFor(route);
 }

@@ -1,9 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Dialog } from './dialog';
 
-/**
- * A modal question before an action that cannot be undone. The native <dialog> traps focus
- * and closes on Escape, which counts as cancelling.
- */
+/** A modal question before an action that cannot be undone; Escape counts as cancelling. */
 export function ConfirmDialog({
   open,
   title,
@@ -21,26 +19,8 @@ export function ConfirmDialog({
   onCancel: () => void;
   children: ReactNode;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
+    <Dialog open={open} title={title} onClose={() => !busy && onCancel()}>
       <div className="dialog__body">{children}</div>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
@@ -50,6 +30,6 @@ export function ConfirmDialog({
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -14,6 +14,9 @@ export interface NodeDeps {
   push?: { vapid: VapidKeys };
   /** The server's public address (TEND_PUBLIC_URL): email links and the open pixel point there. No tracking when absent. */
   publicUrl?: string;
-  /** HTTP for webhooks and web push; the global fetch when absent. */
+  /**
+   * HTTP to URLs users supplied (webhooks, push endpoints): a guardedFetch carrying TEND_FETCH_ALLOW.
+   * When absent, one that refuses every internal address.
+   */
   fetch?: typeof fetch;
 }

@@ -1,4 +1,4 @@
-import type { PushTarget } from '@tend/channels';
+import { guardedFetch, type PushTarget } from '@tend/channels';
 import { generateVapidKeys, startPushServicePeer, type PushServicePeer } from '@tend/channels/testing';
 import { eq, messages, newId, pushSubscriptions, sql, type Database, type DatabaseHandle } from '@tend/db';
 import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
@@ -11,7 +11,9 @@ describe('send-push', () => {
   let db: Database;
   let service: PushServicePeer;
   const vapid = generateVapidKeys('mailto:push@shop.example');
-  const withVapid = () => ({ db, push: { vapid } });
+  // The push service peer listens on loopback, an internal address: reached by allowlisting it.
+  const allowLoopback = guardedFetch({ allow: ['127.0.0.1'] });
+  const withVapid = () => ({ db, push: { vapid }, fetch: allowLoopback });
   const config = { title: 'Hi {{ contact.firstName }}', body: 'Your {{ event.properties.plan }} plan is ready.', url: 'https://shop.example/welcome?plan={{ event.properties.plan }}' };
 
   beforeAll(async () => {
@@ -119,6 +121,24 @@ describe('send-push', () => {
     expect(new Set(endpoints).size).toBe(2);
     const rows = await ledgerRows(context.idempotencyKey);
     expect(rows.map((row) => [row.status, row.attempts]).sort()).toEqual([['sent', 1], ['sent', 2]]);
+  });
+
+  it('fails for good a subscription whose endpoint is an internal address, and records why', async () => {
+    const mallory = await insertContact(db, { id: 'mallory', traits: { firstName: 'Mallory' } });
+    const inward = await subscribe(mallory);
+    const context = visit(mallory);
+    const before = service.received.length;
+
+    // No fetch in deps: the default refuses every internal address, as for any endpoint a browser handed over.
+    expect(await runNode(sendPush, { config, deps: { db, push: { vapid } }, context })).toEqual({ ok: true, output: 'next', outcome: 'skipped' });
+
+    expect(service.received.length).toBe(before);
+    const [row] = await db.select().from(messages).where(eq(messages.idempotencyKey, `${context.idempotencyKey}/push/${inward.id}`));
+    expect(row).toMatchObject({
+      status: 'failed',
+      reason: 'the push service refused: 127.0.0.1 is a loopback address (allow it with TEND_FETCH_ALLOW)',
+      attempts: 1,
+    });
   });
 
   it('fails without retrying when web push is not configured, naming the settings', async () => {

@@ -1,3 +1,4 @@
+import { guardedFetch } from '@tend/channels';
 import { startHttpPeer, type HttpPeer } from '@tend/channels/testing';
 import { contacts, eq, type Database, type DatabaseHandle } from '@tend/db';
 import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
@@ -9,6 +10,8 @@ describe('webhook', () => {
   let database: DatabaseHandle;
   let db: Database;
   let receiver: HttpPeer;
+  // The receiver listens on loopback, an internal address: reached the documented way, by allowlisting it.
+  const allowLoopback = guardedFetch({ allow: ['127.0.0.1'] });
 
   beforeAll(async () => {
     [database, receiver] = await Promise.all([openTestDatabase(), startHttpPeer()]);
@@ -44,7 +47,7 @@ describe('webhook', () => {
         headers: { Authorization: 'Bearer t0ken' },
         body: '{"email": "{{ contact.email }}", "name": "{{ contact.name }}", "tags": {{ contact.tags }}, "orders": {{ contact.orders }}, "plan": "{{ event.properties.plan }}"}',
       },
-      deps: { db },
+      deps: { db, fetch: allowLoopback },
       context,
     });
 
@@ -64,9 +67,9 @@ describe('webhook', () => {
     const before = receiver.received.length;
     const config = { url: `${receiver.url}/hooks/ping`, method: 'PUT', body: '{"id": "{{ contact.id }}"}' };
 
-    await runNode(webhook, { config, deps: { db }, context: firstVisit });
-    await runNode(webhook, { config, deps: { db }, context: firstVisit });
-    await runNode(webhook, { config, deps: { db }, context: nextVisit });
+    await runNode(webhook, { config, deps: { db, fetch: allowLoopback }, context: firstVisit });
+    await runNode(webhook, { config, deps: { db, fetch: allowLoopback }, context: firstVisit });
+    await runNode(webhook, { config, deps: { db, fetch: allowLoopback }, context: nextVisit });
 
     const keys = receiver.received.slice(before).map((request) => request.headers['idempotency-key']);
     expect(keys).toEqual([firstVisit.idempotencyKey, firstVisit.idempotencyKey, nextVisit.idempotencyKey]);
@@ -77,7 +80,7 @@ describe('webhook', () => {
     const linus = await insertContact(db, { id: 'linus', traits: { firstName: 'Linus' } });
     receiver.reply({ status: 201, json: { id: 'crm-42', score: 7 } });
 
-    await runNode(webhook, { config: { url: `${receiver.url}/crm`, method: 'GET', saveResponseAs: 'crm' }, deps: { db }, context: visit(linus) });
+    await runNode(webhook, { config: { url: `${receiver.url}/crm`, method: 'GET', saveResponseAs: 'crm' }, deps: { db, fetch: allowLoopback }, context: visit(linus) });
 
     expect(await traitsOf(linus)).toEqual({ firstName: 'Linus', crm: { id: 'crm-42', score: 7 } });
     const request = receiver.received.at(-1);
@@ -92,12 +95,12 @@ describe('webhook', () => {
     receiver.reply({ status: 503, text: 'try later' });
     const config = { url: `${receiver.url}/hooks/flaky`, body: '{}', saveResponseAs: 'flaky' };
 
-    const failure = runNode(webhook, { config, deps: { db }, context });
+    const failure = runNode(webhook, { config, deps: { db, fetch: allowLoopback }, context });
     await expect(failure).rejects.toThrow('the webhook answered HTTP 503: try later');
     await expect(failure).rejects.not.toMatchObject({ nonRetryable: true });
     expect(await traitsOf(kim)).toEqual({});
 
-    await expect(runNode(webhook, { config, deps: { db }, context })).resolves.toEqual({ ok: true, output: 'next' });
+    await expect(runNode(webhook, { config, deps: { db, fetch: allowLoopback }, context })).resolves.toEqual({ ok: true, output: 'next' });
     expect(receiver.received.length).toBe(before + 2);
     expect(await traitsOf(kim)).toEqual({ flaky: {} });
   });
@@ -107,7 +110,7 @@ describe('webhook', () => {
     receiver.reply({ status: 200, json: {}, delayMs: 3_000 });
     const started = Date.now();
 
-    await expect(runNode(webhook, { config: { url: `${receiver.url}/slow`, timeoutMs: 1_000 }, deps: { db }, context: visit(mo) })).rejects.toThrow(
+    await expect(runNode(webhook, { config: { url: `${receiver.url}/slow`, timeoutMs: 1_000 }, deps: { db, fetch: allowLoopback }, context: visit(mo) })).rejects.toThrow(
       /did not answer within 1000 ms/,
     );
     expect(Date.now() - started).toBeLessThan(2_500);
@@ -118,12 +121,36 @@ describe('webhook', () => {
     const before = receiver.received.length;
 
     await expect(
-      runNode(webhook, { config: { url: `${receiver.url}/hooks`, body: '{"orders": {{ contact.orders }}}' }, deps: { db }, context: visit(ren) }),
+      runNode(webhook, { config: { url: `${receiver.url}/hooks`, body: '{"orders": {{ contact.orders }}}' }, deps: { db, fetch: allowLoopback }, context: visit(ren) }),
     ).rejects.toMatchObject({
       nonRetryable: true,
       message: expect.stringContaining('the webhook body is not JSON once filled in for this contact'),
     });
     expect(receiver.received.length).toBe(before);
+  });
+
+  it('refuses an internal target without retrying, calling nobody and saving nothing', async () => {
+    const eve = await insertContact(db, { id: 'eve' });
+    const before = receiver.received.length;
+
+    // No fetch in deps: the node's default refuses every internal address.
+    const failure = runNode(webhook, { config: { url: `${receiver.url}/hooks`, saveResponseAs: 'stolen' }, deps: { db }, context: visit(eve) });
+    await expect(failure).rejects.toMatchObject({
+      nonRetryable: true,
+      type: 'RefusedTargetError',
+      message: `the webhook (POST 127.0.0.1:${receiver.port}) refused: 127.0.0.1 is a loopback address (allow it with TEND_FETCH_ALLOW)`,
+    });
+    expect(receiver.received.length).toBe(before);
+    expect(await traitsOf(eve)).toEqual({});
+  });
+
+  it('refuses a name that resolves to an internal address, as the worker resolves it', async () => {
+    const ivy = await insertContact(db, { id: 'ivy' });
+    const resolvesInward = guardedFetch({ allow: ['127.0.0.1'], resolve: async () => ['10.0.0.5'] });
+
+    await expect(
+      runNode(webhook, { config: { url: 'https://crm.example/hooks' }, deps: { db, fetch: resolvesInward }, context: visit(ivy) }),
+    ).rejects.toMatchObject({ nonRetryable: true, message: expect.stringContaining('crm.example resolves to 10.0.0.5, a private address') });
   });
 
   it('uses the fetch it is given', async () => {

@@ -1,4 +1,4 @@
-import { callWebhook, renderJsonBody, templateScope } from '@tend/channels';
+import { callWebhook, renderJsonBody, templateScope, UndeliverableError } from '@tend/channels';
 import { contacts, eq, sql } from '@tend/db';
 import { webhookNode } from '@tend/journey';
 import { defineNode } from '@tend/sdk';
@@ -24,7 +24,11 @@ export const webhook = defineNode({
     const answer = await callWebhook(
       { url: config.url, method: config.method, headers: config.headers, body, timeoutMs: config.timeoutMs, idempotencyKey: context.idempotencyKey },
       deps.fetch,
-    );
+    ).catch((error: unknown) => {
+      // An internal target refused (RefusedTargetError) is refused on every retry: fail the visit now.
+      if (error instanceof UndeliverableError) throw ApplicationFailure.nonRetryable(error.message, error.name);
+      throw error;
+    });
 
     if (config.saveResponseAs) {
       if (answer.size > maxSavedAnswer) {

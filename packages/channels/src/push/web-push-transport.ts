@@ -1,6 +1,7 @@
 import webpush from 'web-push';
 import { SubscriptionGoneError, UndeliverableError } from '../errors.js';
 import { excerpt, httpRequest } from '../http.js';
+import { strictFetch } from '../safe-fetch/guarded-fetch.js';
 
 /** The server's VAPID identity: a P-256 key pair (base64url) and a contact (mailto: or https:). */
 export interface VapidKeys {
@@ -27,7 +28,10 @@ export interface PushTransport {
 }
 
 export interface WebPushOptions {
-  /** Defaults to the global fetch. */
+  /**
+   * The endpoint comes from a browser, so this should be a guardedFetch; by default one that
+   * refuses every internal address.
+   */
   fetch?: typeof fetch;
   /** Per request. Default 30 s. */
   timeoutMs?: number;
@@ -38,10 +42,11 @@ export interface WebPushOptions {
  * `web-push` builds the request, and fetch sends it: web-push's own sender speaks only https,
  * and fetch gives the same timeout and error handling as every other channel.
  * 404 and 410 mean the browser unsubscribed (SubscriptionGoneError); 400 and 413 a message the
- * service will never take; anything else is retried.
+ * service will never take, and an endpoint at an internal address is refused (RefusedTargetError);
+ * anything else is retried.
  */
 export function webPushTransport(vapid: VapidKeys, options: WebPushOptions = {}): PushTransport {
-  const fetchImpl = options.fetch ?? fetch;
+  const fetchImpl = options.fetch ?? strictFetch();
   const timeoutMs = options.timeoutMs ?? 30_000;
   return {
     async send(target, payload, { ttlSeconds, topic }) {

@@ -27,11 +27,20 @@ export interface HttpPeer {
   stop(): Promise<void>;
 }
 
+export interface HttpPeerOptions {
+  /** A loopback address; default 127.0.0.1. */
+  host?: string;
+  /** Default: any free port. */
+  port?: number;
+}
+
 /**
  * A real HTTP server on loopback standing in for a provider (an SMS API, a webhook receiver):
- * tests assert on what arrived over the wire and script what it answers.
+ * tests assert on what arrived over the wire and script what it answers. Loopback is an
+ * internal address, so a guardedFetch reaches it only when TEND_FETCH_ALLOW (`allow`) names it.
  */
-export async function startHttpPeer(): Promise<HttpPeer> {
+export async function startHttpPeer(options: HttpPeerOptions = {}): Promise<HttpPeer> {
+  const host = options.host ?? '127.0.0.1';
   const received: ReceivedRequest[] = [];
   const queue: PeerReply[] = [];
   const server = createServer((request, response) => {
@@ -52,12 +61,12 @@ export async function startHttpPeer(): Promise<HttpPeer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     port,
     received,
     reply: (...replies) => void queue.push(...replies),

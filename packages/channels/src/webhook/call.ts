@@ -1,4 +1,5 @@
 import { excerpt, httpRequest } from '../http.js';
+import { strictFetch } from '../safe-fetch/guarded-fetch.js';
 
 export interface WebhookCall {
   url: string;
@@ -22,8 +23,10 @@ export interface WebhookAnswer {
 /**
  * Calls a webhook once. A non-2xx answer, a timeout or a refused connection throws, so the
  * activity is retried by Temporal; the receiver can drop a repeat by its Idempotency-Key.
+ * The URL is the author's, so the fetch is a guarded one (strict unless the caller passes one
+ * with an allowlist): an internal target throws RefusedTargetError, which is not worth retrying.
  */
-export async function callWebhook(call: WebhookCall, fetchImpl: typeof fetch = fetch): Promise<WebhookAnswer> {
+export async function callWebhook(call: WebhookCall, fetchImpl: typeof fetch = strictFetch()): Promise<WebhookAnswer> {
   const headers = new Headers(call.headers);
   if (call.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
   headers.set('idempotency-key', call.idempotencyKey);

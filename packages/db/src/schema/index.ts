@@ -7,3 +7,7 @@ export { devMailbox, messages } from './messages.js';
 export { pushSubscriptions } from './push-subscriptions.js';
 export { workspaces } from './workspaces.js';
 export { enrolments, nodeVisits, segmentMemberships } from './enrolments.js';
+export { apiTokens } from './api-tokens.js';
+export { auditLog } from './audit-log.js';
+export { invitations, memberships, roles, type Role } from './memberships.js';
+export { sessions, signInLinks, users } from './users.js';

@@ -6,9 +6,18 @@ export const workspaces = pgTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   writeKey: text('write_key').notNull().unique(),
+  /** After a rotation the old key keeps working until this grace period ends, so clients can move over. */
+  previousWriteKey: text('previous_write_key'),
+  previousWriteKeyExpiresAt: timestamp('previous_write_key_expires_at', { withTimezone: true }),
   /** Default sender of this workspace's email, e.g. "Shop <hello@shop.example>". */
   emailFrom: text('email_from').notNull(),
-  /** Signs open and click tracking links, so the tracker only counts and redirects what we sent. */
-  trackingSecret: text('tracking_secret').notNull().default(sql`md5(random()::text || clock_timestamp()::text)`),
+  /**
+   * Signs open and click tracking links, so the tracker only counts and redirects what we sent.
+   * The default draws 244 bits from Postgres's strong random source (gen_random_uuid); the server
+   * passes its own from crypto.randomBytes when it creates a workspace.
+   */
+  trackingSecret: text('tracking_secret')
+    .notNull()
+    .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -20,6 +20,8 @@ export interface NodeSpec<Config extends z.ZodType = z.ZodType> {
   outputs: readonly string[] | OutputsFromConfig<z.infer<Config>>;
   /** Config fields holding Liquid templates, checked at publish (syntax and variables). */
   templateFields?: readonly string[];
+  /** Config fields holding a URL the server itself fetches: publish refuses internal targets there. */
+  fetchedUrlFields?: readonly string[];
   /** The channel an action sends on; publish refuses it when the server has no provider for it. */
   channel?: 'email' | 'sms' | 'push';
 }

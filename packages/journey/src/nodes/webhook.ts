@@ -47,6 +47,7 @@ export const webhookNode = nodeSpec({
     }),
   outputs: ['next'],
   templateFields: ['body'],
+  fetchedUrlFields: ['url'],
 });
 
 export type WebhookConfig = z.infer<typeof webhookNode.config>;

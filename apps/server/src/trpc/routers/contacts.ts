@@ -7,7 +7,7 @@ import { workspaceProcedure } from '../trpc.js';
 
 export const contactsRouter = {
   /** A contact's profile, the journeys they are in or were in, and where each run is now. */
-  get: workspaceProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
+  get: workspaceProcedure('analyst').input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
     const [contact] = await ctx.db
       .select()
       .from(contacts)
@@ -32,7 +32,7 @@ export const contactsRouter = {
   }),
 
   /** Every node the contact passed through in one journey, oldest first, with what happened. */
-  trail: workspaceProcedure.input(z.object({ id: z.string(), journeyId: z.string() })).query(({ ctx, input }) =>
+  trail: workspaceProcedure('analyst').input(z.object({ id: z.string(), journeyId: z.string() })).query(({ ctx, input }) =>
     ctx.db
       .select()
       .from(nodeVisits)

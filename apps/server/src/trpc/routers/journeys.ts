@@ -2,10 +2,10 @@ import { and, desc, enrolments, eq, isLiveVersion, journeys, journeyVersions, no
 import { publishAndApply, setJourneyStatus } from '@tend/publishing';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { workspaceProcedure, type TrpcContext } from '../trpc.js';
+import { workspaceProcedure, type WorkspaceContext } from '../trpc.js';
 
 export const journeysRouter = {
-  list: workspaceProcedure.query(async ({ ctx }) => {
+  list: workspaceProcedure('analyst').query(async ({ ctx }) => {
     const rows = await ctx.db
       .select({
         id: journeys.id,
@@ -27,7 +27,7 @@ export const journeysRouter = {
     }));
   }),
 
-  get: workspaceProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
+  get: workspaceProcedure('analyst').input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
     const [journey] = await ctx.db
       .select()
       .from(journeys)
@@ -53,24 +53,26 @@ export const journeysRouter = {
    * Validates, compiles and publishes a draft graph; a journey with problems is refused with all
    * of them. With moveWaiting, contacts waiting in the previous version move to this one.
    */
-  publish: workspaceProcedure
+  publish: workspaceProcedure('marketer')
     .input(z.object({ graph: z.unknown(), moveWaiting: z.boolean().default(false), nodeMap: z.record(z.string(), z.string()).default({}) }))
     .mutation(async ({ ctx, input }) => {
       const result = await publishAndApply(ctx.db, ctx.temporal, ctx.workspace.id, input.graph as never, {
         ...input,
         nodes: ctx.customNodes,
         channels: ctx.channels,
+        fetchAllowlist: ctx.fetchAllowlist,
       });
       if (!result.ok) return { ok: false as const, problems: result.problems };
+      await ctx.audit({ action: 'journey.publish', target: result.journeyId, detail: { version: result.version, unchanged: result.unchanged, moved: result.moved } });
       return result;
     }),
 
-  pause: workspaceProcedure.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'paused')),
-  resume: workspaceProcedure.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'active')),
-  archive: workspaceProcedure.input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'archived')),
+  pause: workspaceProcedure('marketer').input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'paused')),
+  resume: workspaceProcedure('marketer').input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'active')),
+  archive: workspaceProcedure('marketer').input(z.object({ id: z.string() })).mutation(({ ctx, input }) => changeStatus(ctx, input.id, 'archived')),
 
   /** Live per-node counts: how many visits ended in each outcome, for the canvas. */
-  stats: workspaceProcedure.input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
+  stats: workspaceProcedure('analyst').input(z.object({ id: z.string() })).query(async ({ ctx, input }) => {
     const rows = await ctx.db
       .select({ nodeId: nodeVisits.nodeId, outcome: nodeVisits.outcome, count: sql<number>`count(*)::int` })
       .from(nodeVisits)
@@ -84,8 +86,9 @@ export const journeysRouter = {
   }),
 } satisfies TRPCRouterRecord;
 
-async function changeStatus(ctx: TrpcContext, id: string, status: 'active' | 'paused' | 'archived') {
+async function changeStatus(ctx: WorkspaceContext, id: string, status: 'active' | 'paused' | 'archived') {
   const result = await setJourneyStatus(ctx.db, ctx.temporal, ctx.workspace.id, id, status);
   if (!result) throw new TRPCError({ code: 'NOT_FOUND', message: `no journey "${id}"` });
+  await ctx.audit({ action: `journey.${status === 'active' ? 'resume' : status === 'paused' ? 'pause' : 'archive'}`, target: id, detail: { contactsTold: result.told } });
   return { id, status, contactsTold: result.told };
 }

@@ -1,0 +1,28 @@
+import { appRouter } from '@tend/server';
+
+/** Every procedure of the console API, with its kind: the access tests walk all of them. */
+export const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>).map(
+  ([path, procedure]) => ({ path, type: procedure._def.type as 'query' | 'mutation' }),
+);
+
+/** Calls about the signed-in person rather than a workspace (their workspaces, their password). */
+export const accountLevel = (path: string) => path.startsWith('account.');
+
+/** The smallest input each procedure accepts, so a refusal is about access, not a missing field. */
+export const sampleInput: Record<string, unknown> = {
+  'journeys.get': { id: 'welcome' },
+  'journeys.stats': { id: 'welcome' },
+  'journeys.pause': { id: 'welcome' },
+  'journeys.resume': { id: 'welcome' },
+  'journeys.archive': { id: 'welcome' },
+  'journeys.publish': { graph: {} },
+  'contacts.get': { id: 'ada' },
+  'contacts.trail': { id: 'ada', journeyId: 'welcome' },
+  'members.invite': { role: 'analyst' },
+  'members.changeRole': { userId: 'nobody', role: 'analyst' },
+  'members.remove': { userId: 'nobody' },
+  'tokens.create': { name: 'probe', role: 'analyst' },
+  'tokens.revoke': { id: 'nothing' },
+  'account.setPassword': { password: 'a long enough password' },
+  'account.createWorkspace': { id: 'probe', name: 'Probe', emailFrom: 'Probe <p@probe.example>' },
+};
