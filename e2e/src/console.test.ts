@@ -52,7 +52,7 @@ describe.runIf(runBrowser)('the console in a real browser', () => {
   });
 
   test("the owner signs in with the one-time link npm start prints", async ({ tend }) => {
-    await page.goto(await ownerSignInLink(tend.database.db, url));
+    await page.goto((await ownerSignInLink(tend.database.db, url))!);
     await expect.poll(() => page.locator('body').innerText()).toContain('Welcome series');
     expect(await page.locator('body').innerText()).toContain('owner@tend.local');
   });

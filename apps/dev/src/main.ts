@@ -17,7 +17,7 @@ console.log(`
 Tend is running (ready in ${((Date.now() - began) / 1000).toFixed(1)} s)
 
   Console      ${tend.url}
-  Sign in      ${tend.signInLink}   (one-time link for the owner; a new one on every start)
+  Sign in      ${tend.signInLink ?? 'with your email and password'}   (a one-time link for the owner; a new one on every start)
   Write key    ${tend.writeKey}
   Temporal UI  ${tend.temporalUiUrl ?? '(external cluster)'}
   Mail         ${tend.mailCatcher ? 'caught by the dev mail catcher: see the Outbox page' : tend.smtpUrl.replace(/:[^:@/]*@/, ':***@')}

@@ -17,8 +17,8 @@ import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js
 
 export interface RunningTend {
   url: string;
-  /** A one-time link that signs the dev workspace's owner in to the console. */
-  signInLink: string;
+  /** A one-time link that signs the dev workspace's owner in to the console (a new one every start). */
+  signInLink: string | null;
   writeKey: string;
   database: DatabaseHandle;
   temporalAddress: string;
@@ -117,6 +117,7 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       publicUrl: env.TEND_PUBLIC_URL,
       allowedHosts: env.TEND_ALLOWED_HOSTS,
       fetchAllowlist: parseFetchAllowlist(env.TEND_FETCH_ALLOW),
+      ownerLink: 'every-start',
       rateLimits: { ingestPerMinute: env.TEND_RATE_LIMIT_INGEST, signInPerMinute: env.TEND_RATE_LIMIT_SIGN_IN },
     });
     stops.push(() => server.close());

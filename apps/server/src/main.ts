@@ -27,6 +27,7 @@ const server = await startServer({
   logger: true,
 });
 console.log(`Tend server listening on ${server.url} (workspace "${server.workspace.id}")`);
+if (server.signInLink) console.log(`Sign in as the owner (once; set a password in Settings, then this link is no longer printed): ${server.signInLink}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void server.close().then(() => database.close()).then(() => process.exit(0)));
 }

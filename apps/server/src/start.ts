@@ -20,14 +20,16 @@ export interface StartServerOptions extends BuildServerOptions {
   /** The console's public address (TEND_PUBLIC_URL), for sign-in and invitation links. */
   publicUrl?: string;
   fetchAllowlist?: ServerDeps['fetchAllowlist'];
+  /** `npm start` prints a sign-in link on every start; a production server only until the owner has a password (default). */
+  ownerLink?: 'every-start' | 'until-password';
 }
 
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
   workspace: Workspace;
-  /** A one-time link that signs the dev workspace's owner in to the console. */
-  signInLink: string;
+  /** A one-time link that signs the dev workspace's owner in to the console (see ownerLink). */
+  signInLink: string | null;
   temporal: Client;
   close(): Promise<void>;
 }
@@ -55,7 +57,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     { webDir: options.webDir, logger: options.logger, host, allowedHosts: options.allowedHosts, rateLimits: options.rateLimits },
   );
   const url = await app.listen({ host, port: options.port ?? 3000 });
-  const signInLink = await ownerSignInLink(db, options.publicUrl ?? url);
+  const signInLink = await ownerSignInLink(db, options.publicUrl ?? url, { untilPassword: options.ownerLink !== 'every-start' });
   const sweeper = startPendingRouteSweeper(db, temporal, (error) => app.log.warn({ err: error }, 'routing pending events failed'));
   return {
     app,

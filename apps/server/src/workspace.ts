@@ -44,14 +44,19 @@ export async function ensureDevWorkspace(db: Database, writeKey?: string): Promi
   return updated!;
 }
 
-/** A one-time link that signs the dev workspace's owner in: what `npm start` prints. */
-export async function ownerSignInLink(db: Database, publicUrl: string): Promise<string> {
+/**
+ * A one-time link that signs the dev workspace's owner in: what `npm start` prints on every
+ * start. With `untilPassword`, none once the owner has chosen a password (a production server
+ * prints one only until then, so its logs do not keep handing out the owner's access).
+ */
+export async function ownerSignInLink(db: Database, publicUrl: string, options: { untilPassword?: boolean } = {}): Promise<string | null> {
   const [owner] = await db
-    .select({ id: users.id })
+    .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.workspaceId, devWorkspaceId), eq(memberships.role, 'owner')))
     .limit(1);
   if (!owner) throw new Error('the dev workspace has no owner: start the server once to create it');
+  if (options.untilPassword && owner.passwordHash) return null;
   return `${publicUrl.replace(/\/$/, '')}/auth/link/${await createSignInLink(db, owner.id)}`;
 }
 

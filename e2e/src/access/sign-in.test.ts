@@ -42,7 +42,7 @@ test('a change made with the session cookie but without its CSRF token is refuse
 });
 
 test("npm start's one-time link signs the owner in once, then never again", async ({ tend }) => {
-  const link = new URL(await ownerSignInLink(tend.database.db, 'http://127.0.0.1:3000'));
+  const link = new URL((await ownerSignInLink(tend.database.db, 'http://127.0.0.1:3000'))!);
   const first = await tend.app.inject({ method: 'GET', url: link.pathname });
   expect(first.statusCode).toBe(302);
   expect(first.headers.location).toBe('/');
@@ -54,6 +54,19 @@ test("npm start's one-time link signs the owner in once, then never again", asyn
   const again = await tend.app.inject({ method: 'GET', url: link.pathname });
   expect(again.statusCode).toBe(410);
   expect(again.body).toContain('used already');
+});
+
+test('a production server stops printing the owner a link once the owner has a password', async ({ tend }) => {
+  expect(await ownerSignInLink(tend.database.db, 'https://tend.example.com', { untilPassword: true })).toMatch(/^https:\/\/tend\.example\.com\/auth\/link\/link_/);
+  const link = new URL((await ownerSignInLink(tend.database.db, 'http://127.0.0.1:3000'))!);
+  const signedIn = await tend.app.inject({ method: 'GET', url: link.pathname });
+  const cookie = signedIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = signedIn.cookies.find((c) => c.name === 'tend_csrf')!.value;
+  const set = await callTrpc(tend.app, 'account.setPassword', 'mutation', { password: 'the owner chose this' }, { session: { email: '', cookie, csrf } });
+  expect(set.statusCode, set.body).toBe(200);
+  expect(await ownerSignInLink(tend.database.db, 'https://tend.example.com', { untilPassword: true })).toBeNull();
+  // npm start keeps printing one: the owner of a local dev server is whoever runs it.
+  expect(await ownerSignInLink(tend.database.db, 'http://127.0.0.1:3000')).toMatch(/\/auth\/link\/link_/);
 });
 
 test('signing out ends the session on the server, not just in the browser', async ({ tend }) => {

@@ -10,4 +10,5 @@ export { enrolments, nodeVisits, segmentMemberships } from './enrolments.js';
 export { apiTokens } from './api-tokens.js';
 export { auditLog } from './audit-log.js';
 export { invitations, memberships, roles, type Role } from './memberships.js';
-export { sessions, signInLinks, users } from './users.js';
+export { sessions, signInLinks, userIdentities, users } from './users.js';
+export { workspaceSecrets } from './workspace-secrets.js';
