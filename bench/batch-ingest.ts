@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { exited } from '@tend/e2e/support';
+import { exited } from '@tend/e2e/harness';
 import type { Cleanup } from './cleanup.js';
 import { postJson } from './http.js';
 import { runPool } from './pool.js';

@@ -1,7 +1,7 @@
 // The journeys section 4 runs: the shipped examples, and the bench's own probes.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exampleJourney, runCli } from '@tend/e2e/support';
+import { exampleJourney, runCli } from '@tend/e2e/harness';
 import type { JourneyGraphInput } from '@tend/journey';
 
 export interface BenchJourney {

@@ -1,5 +1,5 @@
 import { contacts, inArray } from '@tend/db';
-import { startTestTend, type TestTend } from '@tend/e2e/support';
+import { startTestTend, type TestTend } from '@tend/e2e/harness';
 import { journeyWorkflowId } from '@tend/journey/ir';
 import { publishJourney } from '@tend/publishing';
 import type { WorkflowClient } from '@temporalio/client';

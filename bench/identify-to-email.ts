@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { smtpTransport } from '@tend/channels';
-import { runCli, type SmtpPeer } from '@tend/e2e/support';
+import { runCli, type SmtpPeer } from '@tend/e2e/harness';
 import { postJson, timedFetch } from './http.js';
 import { watchArrivals, type MailArrivals } from './mail-arrivals.js';
 import { runPool } from './pool.js';

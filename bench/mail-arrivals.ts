@@ -1,4 +1,4 @@
-import type { SmtpPeer } from '@tend/e2e/support';
+import type { SmtpPeer } from '@tend/e2e/harness';
 
 export interface MailArrivals {
   /** performance.now() at which mail for `recipient` was first seen at the peer. */

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveTemporalCli } from '@tend/dev';
-import { startSmtpPeer } from '@tend/e2e/support';
+import { startSmtpPeer } from '@tend/e2e/harness';
 import { benchBatchIngest } from './batch-ingest.js';
 import { Cleanup } from './cleanup.js';
 import { benchEnrolAndRoute } from './enrol-and-route.js';

@@ -20,8 +20,7 @@ import { startHttpPeer, startSmtpPeer } from '@tend/channels/testing';
 import { and, contacts, enrolments, eq, nodeVisits } from '@tend/db';
 import { openTestDatabase } from '@tend/db/testing';
 // Not the support index: it also loads the vitest fixture, which fails outside vitest.
-import { localTemporal, timeSkippingTemporal } from '../src/support/temporal.js';
-import { eventually } from '../src/support/wait.js';
+import { eventually, localTemporal, timeSkippingTemporal } from '../src/support/harness.js';
 import { durationUnits, type JourneyGraphInput } from '@tend/journey';
 import { contactEventSignal, journeyTaskQueue, positionQuery, type JourneyPosition } from '@tend/journey/ir';
 import { publishAndApply, setJourneyStatus } from '@tend/publishing';

@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from '@tend/db';
 import { parseFetchAllowlist } from '@tend/journey';
 import { loadCustomNodes } from '@tend/sdk';
 import { startServer, type RunningServer } from '@tend/server';
+import { ssoSettingsFrom } from '@tend/server/env';
 import { createJourneyWorker } from '@tend/worker';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -39,6 +40,8 @@ type Progress = (step: string, detail: string, ms: number) => void;
  */
 export async function startTend(env: DevEnv, progress: Progress = () => {}): Promise<RunningTend> {
   const dataDir = resolve(env.TEND_DATA_DIR);
+  // Before starting anything: half of TEND_OIDC_* set is a mistake to name now.
+  const sso = ssoSettingsFrom(env);
   const stops: (() => Promise<void> | void)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step();
@@ -118,6 +121,7 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       allowedHosts: env.TEND_ALLOWED_HOSTS,
       fetchAllowlist: parseFetchAllowlist(env.TEND_FETCH_ALLOW),
       ownerLink: 'every-start',
+      sso,
       rateLimits: { ingestPerMinute: env.TEND_RATE_LIMIT_INGEST, signInPerMinute: env.TEND_RATE_LIMIT_SIGN_IN },
     });
     stops.push(() => server.close());

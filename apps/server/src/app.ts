@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requestContext } from './auth/request-context.js';
+import { registerOidcRoutes } from './auth/oidc.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { ServerDeps } from './context.js';
 import { registerHardening, type HardeningOptions } from './http/hardening.js';
@@ -33,6 +34,7 @@ export async function buildServer(deps: ServerDeps, options: BuildServerOptions 
 
   await app.register(fastifyCookie);
   registerAuthRoutes(app, deps);
+  registerOidcRoutes(app, deps);
   registerIngestRoutes(app, deps);
   registerTrackingRoutes(app, deps.db);
 

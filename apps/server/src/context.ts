@@ -1,6 +1,7 @@
 import type { Database } from '@tend/db';
 import type { FetchAllowlist, NodeSpec } from '@tend/journey';
 import type { Client } from '@temporalio/client';
+import type { SsoSettings } from './auth/oidc-client.js';
 import type { Principal } from './auth/principal.js';
 import type { HealthReport } from './health.js';
 
@@ -17,6 +18,8 @@ export interface ServerDeps {
   fetchAllowlist?: FetchAllowlist;
   /** Where the console is reached (sign-in and invitation links point there). */
   publicUrl?: string;
+  /** Single sign-on through an OpenID Connect provider (TEND_OIDC_*); absent: password and links only. */
+  sso?: SsoSettings;
 }
 
 /** One API call's context: the server's dependencies and who is asking, for which workspace. */

@@ -3,7 +3,7 @@
 import { openDatabase } from '@tend/db';
 import { parseFetchAllowlist } from '@tend/journey';
 import { loadCustomNodes } from '@tend/sdk';
-import { readServerEnv } from './env.js';
+import { readServerEnv, ssoSettingsFrom } from './env.js';
 import { startServer } from './start.js';
 
 const env = readServerEnv();
@@ -23,6 +23,7 @@ const server = await startServer({
   publicUrl: env.TEND_PUBLIC_URL,
   allowedHosts: env.TEND_ALLOWED_HOSTS,
   fetchAllowlist: parseFetchAllowlist(env.TEND_FETCH_ALLOW),
+  sso: ssoSettingsFrom(env),
   rateLimits: { ingestPerMinute: env.TEND_RATE_LIMIT_INGEST, signInPerMinute: env.TEND_RATE_LIMIT_SIGN_IN },
   logger: true,
 });

@@ -20,6 +20,8 @@ export interface StartServerOptions extends BuildServerOptions {
   /** The console's public address (TEND_PUBLIC_URL), for sign-in and invitation links. */
   publicUrl?: string;
   fetchAllowlist?: ServerDeps['fetchAllowlist'];
+  /** Single sign-on (TEND_OIDC_*); its redirect URI is `<publicUrl or the server's URL>/auth/oidc/callback`. */
+  sso?: ServerDeps['sso'];
   /** `npm start` prints a sign-in link on every start; a production server only until the owner has a password (default). */
   ownerLink?: 'every-start' | 'until-password';
 }
@@ -53,6 +55,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       channels: options.channels,
       publicUrl: options.publicUrl,
       fetchAllowlist: options.fetchAllowlist,
+      sso: options.sso,
     },
     { webDir: options.webDir, logger: options.logger, host, allowedHosts: options.allowedHosts, rateLimits: options.rateLimits },
   );

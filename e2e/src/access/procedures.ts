@@ -23,6 +23,8 @@ export const sampleInput: Record<string, unknown> = {
   'members.remove': { userId: 'nobody' },
   'tokens.create': { name: 'probe', role: 'analyst' },
   'tokens.revoke': { id: 'nothing' },
+  'secrets.set': { name: 'PROBE', value: 'probe value' },
+  'secrets.remove': { name: 'PROBE' },
   'account.setPassword': { password: 'a long enough password' },
   'account.createWorkspace': { id: 'probe', name: 'Probe', emailFrom: 'Probe <p@probe.example>' },
 };

@@ -1,9 +1,2 @@
-export { startSmtpPeer, type ReceivedMail, type SmtpPeer } from '@tend/channels/testing';
-export { chromiumPath, launchChromium } from './browser.js';
+export * from './harness.js';
 export { devServerTest, expect, tendTest, test, type Tend } from './fixture.js';
-export { freePort } from './free-port.js';
-export { email, exampleJourney, journey, linkTargets } from './journeys.js';
-export { localTemporal, timeSkippingTemporal } from './temporal.js';
-export { exited, runCli, spawnTend, type TendProcess } from './tend-process.js';
-export { startTestTend, trackingBaseUrl, type TestTend, type TestTendOptions } from './test-tend.js';
-export { eventually, settle } from './wait.js';

@@ -1,7 +1,7 @@
 import { httpSmsTransport, smtpTransport } from '@tend/channels';
 import { eq, users, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase, type TestDatabaseKind } from '@tend/db/testing';
-import { buildServer, checkHealth, devOwnerEmail, ensureDevWorkspace, type UserPrincipal, type Workspace } from '@tend/server';
+import { buildServer, checkHealth, devOwnerEmail, ensureDevWorkspace, type BuildServerOptions, type ServerDeps, type UserPrincipal, type Workspace } from '@tend/server';
 import { createJourneyWorker } from '@tend/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -39,6 +39,12 @@ export interface TestTendOptions {
   sms?: boolean;
   /** The time-skipping test server (default), or a real dev server where a test needs Temporal's exact behaviour. */
   temporal?: 'time-skipping' | 'dev-server';
+  /** Single sign-on through this provider (a local OpenID Connect peer). */
+  sso?: ServerDeps['sso'];
+  /** The server's own address when a test makes it listen (SSO's redirect URI is built on it); email links keep trackingBaseUrl. */
+  publicUrl?: string;
+  /** Requests a minute (TEND_RATE_LIMIT_*), for a file that signs in more often than a person would. */
+  rateLimits?: BuildServerOptions['rateLimits'];
 }
 
 export async function startTestTend(options: TestTendOptions = {}): Promise<TestTend> {
@@ -54,13 +60,17 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
   const sms = smsProvider ? httpSmsTransport(`${smsProvider.url}/v1/messages`) : undefined;
   const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, temporal: env.client, publicUrl: trackingBaseUrl });
   const running = worker.run();
-  const app = await buildServer({
-    db: database.db,
-    temporal: env.client,
-    health: () => checkHealth(database, env.client, 'default'),
-    // Email links point here, so the app answers to this host as well as to inject's localhost.
-    publicUrl: trackingBaseUrl,
-  });
+  const app = await buildServer(
+    {
+      db: database.db,
+      temporal: env.client,
+      health: () => checkHealth(database, env.client, 'default'),
+      // Email links point here, so the app answers to this host as well as to inject's localhost.
+      publicUrl: options.publicUrl ?? trackingBaseUrl,
+      sso: options.sso,
+    },
+    { rateLimits: options.rateLimits },
+  );
   return {
     app,
     env,

@@ -12,7 +12,7 @@ export { webPushTransport, type PushOptions, type PushTarget, type PushTransport
 export { httpSmsTransport, type HttpSmsOptions, type OutgoingSms, type SmsTransport } from './sms/http-transport.js';
 export { phoneOf } from './sms/phone.js';
 export { sendSmsOnce, type SendSmsRequest } from './sms/send-once.js';
-export { renderText, renderValue, templateScope, type TemplateContact, type TemplateEvent, type TemplateScope } from './template.js';
+export { renderHeaders, renderText, renderValue, templateScope, type TemplateContact, type TemplateEvent, type TemplateScope } from './template.js';
 export { callWebhook, type WebhookAnswer, type WebhookCall } from './webhook/call.js';
 export { renderJsonBody } from './webhook/json-template.js';
 export { providersFrom, type ProviderSettings, type Providers } from './providers.js';

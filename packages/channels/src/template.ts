@@ -1,4 +1,5 @@
 import { Liquid } from 'liquidjs';
+import { UndeliverableError } from './errors.js';
 
 /** What templates see as {{ contact.* }}: the profile's traits plus its identifiers. */
 export interface TemplateContact {
@@ -41,4 +42,30 @@ export async function renderValue(template: string, scope: TemplateScope): Promi
   if (expression === undefined) return plainLiquid.parseAndRender(template, scope);
   const value: unknown = await plainLiquid.evalValue(expression, scope);
   return value === undefined ? null : value;
+}
+
+// One line of visible ASCII (RFC 9110 field-value without obs-text): what every receiver accepts.
+const headerValue = /^[\t\x20-\x7e]*$/;
+
+/**
+ * Fills in a webhook's header values. They read workspace secrets ({{ secrets.CRM_TOKEN }}) and
+ * nothing of the contact or the event; the body is rendered apart and never sees a secret. A
+ * value that cannot be sent throws an UndeliverableError naming the header and never the value,
+ * which holds a secret: HTTP clients quote a bad value in their error, and errors are kept.
+ */
+export async function renderHeaders(headers: Record<string, string>, secrets: Record<string, string>): Promise<Record<string, string>> {
+  const rendered: Record<string, string> = {};
+  for (const [name, template] of Object.entries(headers)) {
+    let value: string;
+    try {
+      value = await plainLiquid.parseAndRender(template, { secrets });
+    } catch (error) {
+      throw new UndeliverableError(`the ${name} header cannot be filled in: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    }
+    if (!headerValue.test(value)) {
+      throw new UndeliverableError(`the ${name} header is not a valid header value once filled in: a header is one line of printable ASCII`);
+    }
+    rendered[name] = value;
+  }
+  return rendered;
 }

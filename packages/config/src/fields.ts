@@ -65,3 +65,26 @@ export const channelFields = {
     .default('')
     .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean)),
 };
+
+/** https, or plain http on a loopback address (a provider on this machine, in tests). */
+function secureOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+}
+
+/**
+ * Single sign-on through an OpenID Connect provider: the first three together, or none
+ * (`ssoSettingsFrom` in apps/server/src/env.ts says which is missing). Register
+ * `<TEND_PUBLIC_URL>/auth/oidc/callback` as the client's redirect URI at the provider.
+ */
+export const ssoFields = {
+  TEND_OIDC_ISSUER: z
+    .string()
+    .url('TEND_OIDC_ISSUER must be the provider\'s issuer URL, e.g. https://example.okta.com')
+    .refine(secureOrLoopback, 'TEND_OIDC_ISSUER must be https (plain http only on localhost, for testing)')
+    .optional(),
+  TEND_OIDC_CLIENT_ID: z.string().trim().min(1, 'TEND_OIDC_CLIENT_ID must not be empty').optional(),
+  TEND_OIDC_CLIENT_SECRET: z.string().min(1, 'TEND_OIDC_CLIENT_SECRET must not be empty').optional(),
+  /** The sign-in button's label: "Sign in with Okta". */
+  TEND_OIDC_NAME: z.string().trim().min(1).max(40, 'TEND_OIDC_NAME must be a short label (at most 40 characters), e.g. Okta').optional(),
+};

@@ -23,5 +23,6 @@ export { traitName, traitNameError } from './nodes/trait-name.js';
 export { updateProfileNode, type UpdateProfileConfig } from './nodes/update-profile.js';
 export { webhookMethods, webhookNode, type WebhookConfig } from './nodes/webhook.js';
 export { formatProblem, type Problem } from './problem.js';
-export { templateError } from './templates.js';
+export { secretName, secretNameError } from './secret-name.js';
+export { headerSecrets, templateError } from './templates.js';
 export { validateJourney, type ValidationOptions, type ValidationResult } from './validate.js';

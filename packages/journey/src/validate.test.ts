@@ -217,3 +217,14 @@ describe('validateJourney', () => {
     for (const problem of result.problems) expect(typeof problem.message).toBe('string');
   });
 });
+
+describe('workspace secrets outside a webhook header', () => {
+  it('are refused in a message, naming the field', () => {
+    const graph = welcomeWith((journey) => {
+      const email = journey.nodes.find((candidate) => candidate.type === 'send-email')!;
+      email.data = { ...email.data, subject: 'Your key: {{ secrets.CRM_TOKEN }}' };
+    });
+    const email = graph.nodes.find((candidate) => candidate.type === 'send-email')!;
+    expect(problemsOf(graph)).toEqual([{ nodeId: email.id, field: 'subject', message: expect.stringContaining("only in a webhook's header values") }]);
+  });
+});

@@ -5,6 +5,7 @@ import { journeyGraphSchema, type GraphEdge, type GraphNode, type JourneyGraph }
 import { nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 import { outputsOf, type NodeSpec } from './nodes/node-spec.js';
 import type { Problem } from './problem.js';
+import { secretProblems } from './secret-problems.js';
 import { templateError } from './templates.js';
 
 export type ValidationResult =
@@ -22,6 +23,11 @@ export interface ValidationOptions {
    * pass the list fails closed. The guard at send has the last word either way.
    */
   fetchAllowlist?: FetchAllowlist;
+  /**
+   * The names of the workspace's secrets: a header reading another is refused. Absent: not
+   * checked (offline, as the CLI validates); the worker still fails a call whose secret is missing.
+   */
+  secretNames?: readonly string[];
 }
 
 const noInternalTargets = parseFetchAllowlist([]);
@@ -74,7 +80,12 @@ function nodeProblems(graph: JourneyGraph, options: ValidationOptions, findNodeS
     }
     const config = result.data as Record<string, unknown>;
     checked.set(node.id, { node, spec, config });
-    problems.push(...templateProblems(node, spec, config), ...fetchedUrlProblems(node, spec, config, options), ...semanticProblems(node, config));
+    problems.push(
+      ...templateProblems(node, spec, config),
+      ...fetchedUrlProblems(node, spec, config, options),
+      ...secretProblems(node, spec, config, options.secretNames),
+      ...semanticProblems(node, config),
+    );
     const channel = spec.channel;
     if (channel && options.channels && !options.channels.includes(channel)) {
       problems.push({ nodeId: node.id, message: `${channel} is not configured on this server: configure the ${channel} provider or remove this node` });

@@ -12,6 +12,7 @@ async function limited(rateLimits: Partial<RateLimits>): Promise<FastifyInstance
   await registerHardening(app, { rateLimits });
   app.post('/v1/track', async () => ({ success: true }));
   app.post('/auth/sign-in', async () => ({ ok: true }));
+  app.get('/auth/oidc/callback', async () => 'signed in');
   app.get('/trpc/journeys.list', async () => []);
   return app;
 }
@@ -49,6 +50,13 @@ describe('rate limits', () => {
     const limitedAnswer = await signIn('ada@example.com')();
     expect(limitedAnswer.json()).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('sign-in attempts') });
     expect(limitedAnswer.headers['retry-after']).toBeDefined();
+  });
+
+  it('limits single sign-on answers per client address with the sign-in limit', async () => {
+    const server = await limited({ signInPerMinute: 2 });
+    const callback = (remoteAddress: string) => () => server.inject({ url: '/auth/oidc/callback?code=c&state=s', remoteAddress });
+    expect(await statuses(3, callback('203.0.113.1'))).toEqual([200, 200, 429]);
+    expect(await statuses(1, callback('203.0.113.2'))).toEqual([200]);
   });
 
   it('turns a limit off at 0 and leaves other routes alone', async () => {

@@ -7,7 +7,7 @@ import { ClientError } from './errors.js';
 export interface RateLimits {
   /** Per write key on /v1/* (TEND_RATE_LIMIT_INGEST); a batch counts once. */
   ingestPerMinute: number;
-  /** Per client address and email on POST /auth/sign-in (TEND_RATE_LIMIT_SIGN_IN). */
+  /** Per client address and email on POST /auth/sign-in, per address on the SSO callback (TEND_RATE_LIMIT_SIGN_IN). */
   signInPerMinute: number;
 }
 
@@ -35,6 +35,10 @@ function rateLimitFor(route: RouteOptions, limits: RateLimits): RateLimitOptions
   // Accepting an invitation checks a password too (an existing account's): the same limit.
   if ((route.url === '/auth/sign-in' || route.url === '/auth/invitation') && route.method === 'POST') {
     return perMinute(limits.signInPerMinute, signInKey, 'sign-in attempts for this email from this address');
+  }
+  // Each single sign-on answer costs a call to the provider's token endpoint.
+  if (route.url === '/auth/oidc/callback') {
+    return perMinute(limits.signInPerMinute, (request) => `oidc:${request.ip}`, 'single sign-on attempts from this address');
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { contactsRouter } from './routers/contacts.js';
 import { journeysRouter } from './routers/journeys.js';
 import { outboxRouter } from './routers/outbox.js';
 import { membersRouter } from './routers/members.js';
+import { secretsRouter } from './routers/secrets.js';
 import { systemRouter } from './routers/system.js';
 import { tokensRouter } from './routers/tokens.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   journeys: journeysRouter,
   outbox: outboxRouter,
   members: membersRouter,
+  secrets: secretsRouter,
   system: systemRouter,
   tokens: tokensRouter,
 });

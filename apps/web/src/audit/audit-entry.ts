@@ -35,6 +35,10 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'action' | 'detail'>)
       return `Created an API token${text('role') ? ` (${text('role')})` : ''}`;
     case 'token.revoke':
       return 'Revoked an API token';
+    case 'secret.set':
+      return detail.replaced === true ? 'Replaced a secret' : 'Added a secret';
+    case 'secret.remove':
+      return 'Removed a secret';
     case 'journey.publish':
       if (detail.unchanged === true) return `Published again, unchanged${text('version') ? ` (v${text('version')})` : ''}`;
       return text('version') ? `Published version ${text('version')}` : 'Published';

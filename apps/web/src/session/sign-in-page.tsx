@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field } from '../ui/field';
 import { signIn } from './auth-api';
 import type { AuthFailure } from './auth-failure';
+import { fetchAuthOptions } from './auth-options';
 import { AuthShell } from './auth-shell';
 import { restartSession } from './session-actions';
 
@@ -16,6 +18,9 @@ export function SignInPage() {
   const [failure, setFailure] = useState<AuthFailure | null>(null);
   // After a 429 the form waits until the server said it may be tried again.
   const [waiting, setWaiting] = useState(false);
+  // Without an answer the page offers the password only; the button appears once the server says.
+  const options = useQuery({ queryKey: ['auth-options'], queryFn: fetchAuthOptions, staleTime: Infinity, retry: false });
+  const sso = options.data?.sso ?? null;
 
   const submit = async () => {
     setBusy(true);
@@ -34,6 +39,15 @@ export function SignInPage() {
 
   return (
     <AuthShell title="Sign in to the console">
+      {sso && (
+        <>
+          {/* A plain link: the server sends the browser on to the identity provider and back. */}
+          <a className="button button--primary" href="/auth/oidc/start" style={{ justifyContent: 'center', textDecoration: 'none' }}>
+            Sign in with {sso.name}
+          </a>
+          <p className="muted">or with your email and password:</p>
+        </>
+      )}
       <form
         className="form"
         onSubmit={(event) => {
@@ -70,6 +84,12 @@ export function SignInPage() {
           <strong>Settings → Account</strong>. Each link works once; restart Tend for a new one.
         </p>
         <p className="muted">Invited by a teammate? Open the invitation link they sent you.</p>
+        {sso && (
+          <p className="muted">
+            The first time you sign in with {sso.name}, Tend opens an account for you (or links the one with your
+            verified email); a teammate's invitation link then adds you to their workspace.
+          </p>
+        )}
       </div>
     </AuthShell>
   );

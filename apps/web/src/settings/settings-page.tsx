@@ -2,10 +2,11 @@ import { useSession } from '../session/session-context';
 import { withArticle } from '../session/roles';
 import { MembersSection } from './members-section';
 import { PasswordSection } from './password-section';
+import { SecretsSection } from './secrets-section';
 import { TokensSection } from './tokens-section';
 import { WriteKeySection } from './write-key-section';
 
-/** The workspace's members, API tokens and write key, and the reader's own account. */
+/** The workspace's members, API tokens, write key and secrets, and the reader's own account. */
 export function SettingsPage() {
   const { workspace } = useSession();
   return (
@@ -19,6 +20,7 @@ export function SettingsPage() {
       <MembersSection />
       <TokensSection />
       <WriteKeySection />
+      <SecretsSection />
       <PasswordSection />
     </div>
   );

@@ -1,6 +1,6 @@
 import { guardedFetch } from '@tend/channels';
 import { startHttpPeer, type HttpPeer } from '@tend/channels/testing';
-import { contacts, eq, type Database, type DatabaseHandle } from '@tend/db';
+import { contacts, eq, sql, workspaceSecrets, type Database, type DatabaseHandle } from '@tend/db';
 import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
 import { runNode } from '@tend/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ describe('webhook', () => {
     [database, receiver] = await Promise.all([openTestDatabase(), startHttpPeer()]);
     db = database.db;
     await seedWorkspace(db);
+    await seedWorkspace(db, { id: 'elsewhere' });
   });
   afterAll(async () => {
     await receiver?.stop();
@@ -30,6 +31,25 @@ describe('webhook', () => {
     idempotencyKey: `${contactId}/visit-${n}`,
     entryEvent: { name: 'Signed Up', properties: { plan: 'pro' } },
   });
+
+  async function setSecret(name: string, value: string, workspaceId = testWorkspaceId) {
+    await db.insert(workspaceSecrets).values({ workspaceId, name, value, updatedBy: 'user:test' });
+  }
+
+  /** The tables with a row holding `text` anywhere in it. */
+  async function tablesHolding(text: string): Promise<string[]> {
+    // Both drivers answer raw SQL with { rows }; the Database type leaves the result open.
+    const rows = async <Row>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
+    const tables = await rows<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`,
+    );
+    const holding: string[] = [];
+    for (const { table_name: table } of tables) {
+      const found = await rows(sql`select 1 from ${sql.identifier(table)} as row where row::text like ${`%${text}%`} limit 1`);
+      if (found.length > 0) holding.push(table);
+    }
+    return holding;
+  }
 
   async function traitsOf(contactId: string) {
     const [row] = await db.select({ traits: contacts.traits }).from(contacts).where(eq(contacts.id, contactId));
@@ -164,5 +184,71 @@ describe('webhook', () => {
     await runNode(webhook, { config: { url: `${receiver.url}/via-deps` }, deps: { db, fetch: recordingFetch }, context: visit(sam) });
 
     expect(seen).toEqual([`${receiver.url}/via-deps`]);
+  });
+
+  describe('workspace secrets in headers', () => {
+    it('fills in {{ secrets.NAME }} at the call: the receiver gets the value, the body never sees it, and nothing records it', async () => {
+      const value = 'crm-s3cret-2f9c1e';
+      await setSecret('CRM_TOKEN', value);
+      const tess = await insertContact(db, { id: 'tess', email: 'tess@example.com' });
+      const before = receiver.received.length;
+      receiver.reply({ status: 200, json: { id: 'crm-7' } });
+
+      const result = await runNode(webhook, {
+        config: {
+          url: `${receiver.url}/hooks/secret`,
+          headers: { Authorization: 'Bearer {{ secrets.CRM_TOKEN }}', 'X-Api-Key': '{{secrets.CRM_TOKEN}}', 'X-Shop': 'acme' },
+          // Publish refuses this body; were one to get through, it still cannot read a secret.
+          body: '{"email": "{{ contact.email }}", "token": "{{ secrets.CRM_TOKEN }}"}',
+          saveResponseAs: 'crm',
+        },
+        deps: { db, fetch: allowLoopback },
+        context: visit(tess),
+      });
+
+      expect(result).toEqual({ ok: true, output: 'next' });
+      const [request] = receiver.received.slice(before);
+      expect(request?.headers).toMatchObject({ authorization: `Bearer ${value}`, 'x-api-key': value, 'x-shop': 'acme' });
+      expect(request?.json).toEqual({ email: 'tess@example.com', token: '' });
+      expect(JSON.stringify(result)).not.toContain(value);
+      expect(await tablesHolding(value)).toEqual(['workspace_secrets']);
+    });
+
+    it("reads the contact's own workspace's secret, never another workspace's of the same name", async () => {
+      await setSecret('SHARED_NAME', 'ours-1a2b');
+      await setSecret('SHARED_NAME', 'theirs-3c4d', 'elsewhere');
+      const uma = await insertContact(db, { id: 'uma' });
+
+      await runNode(webhook, { config: { url: `${receiver.url}/hooks/mine`, headers: { 'X-Token': '{{ secrets.SHARED_NAME }}' } }, deps: { db, fetch: allowLoopback }, context: visit(uma) });
+
+      expect(receiver.received.at(-1)?.headers['x-token']).toBe('ours-1a2b');
+    });
+
+    it('fails without retrying when a secret is missing, naming it, and calls nobody', async () => {
+      const vic = await insertContact(db, { id: 'vic' });
+      await setSecret('ONLY_ELSEWHERE', 'not-ours', 'elsewhere');
+      const before = receiver.received.length;
+
+      for (const name of ['NEVER_SET', 'ONLY_ELSEWHERE']) {
+        const failure = runNode(webhook, { config: { url: `${receiver.url}/hooks`, headers: { Authorization: `Bearer {{ secrets.${name} }}` } }, deps: { db, fetch: allowLoopback }, context: visit(vic) });
+        await expect(failure).rejects.toMatchObject({
+          nonRetryable: true,
+          type: 'MissingSecretError',
+          message: `the webhook needs secret ${name}: add it in Settings → Secrets`,
+        });
+      }
+      expect(receiver.received.length).toBe(before);
+    });
+
+    it('fails without retrying, and without showing it, when a secret cannot be a header value', async () => {
+      await setSecret('TWO_LINES', 'first-line\r\nX-Injected: yes');
+      const wes = await insertContact(db, { id: 'wes' });
+      const before = receiver.received.length;
+
+      const failure = runNode(webhook, { config: { url: `${receiver.url}/hooks`, headers: { Authorization: 'Bearer {{ secrets.TWO_LINES }}' } }, deps: { db, fetch: allowLoopback }, context: visit(wes) });
+      await expect(failure).rejects.toMatchObject({ nonRetryable: true, message: expect.stringContaining('the Authorization header is not a valid header value') });
+      await expect(failure).rejects.not.toMatchObject({ message: expect.stringContaining('first-line') });
+      expect(receiver.received.length).toBe(before);
+    });
   });
 });

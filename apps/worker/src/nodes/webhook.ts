@@ -1,6 +1,6 @@
-import { callWebhook, renderJsonBody, templateScope, UndeliverableError } from '@tend/channels';
-import { contacts, eq, sql } from '@tend/db';
-import { webhookNode } from '@tend/journey';
+import { callWebhook, renderHeaders, renderJsonBody, templateScope, UndeliverableError } from '@tend/channels';
+import { and, contacts, eq, inArray, sql, workspaceSecrets, type Database } from '@tend/db';
+import { headerSecrets, webhookNode } from '@tend/journey';
 import { defineNode } from '@tend/sdk';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { NodeDeps } from './node-deps.js';
@@ -15,6 +15,7 @@ export const webhook = defineNode({
     // Nobody to call about any more (the profile was deleted or merged away).
     if (!contact) return { output: 'next' };
 
+    const headers = config.headers && (await withSecrets(deps.db, context.workspaceId, config.headers));
     let body: string | undefined;
     if (config.body?.trim()) {
       const rendered = await renderJsonBody(config.body, templateScope(contact, context.entryEvent));
@@ -22,13 +23,9 @@ export const webhook = defineNode({
       body = rendered.body;
     }
     const answer = await callWebhook(
-      { url: config.url, method: config.method, headers: config.headers, body, timeoutMs: config.timeoutMs, idempotencyKey: context.idempotencyKey },
+      { url: config.url, method: config.method, headers, body, timeoutMs: config.timeoutMs, idempotencyKey: context.idempotencyKey },
       deps.fetch,
-    ).catch((error: unknown) => {
-      // An internal target refused (RefusedTargetError) is refused on every retry: fail the visit now.
-      if (error instanceof UndeliverableError) throw ApplicationFailure.nonRetryable(error.message, error.name);
-      throw error;
-    });
+    ).catch(failForGood);
 
     if (config.saveResponseAs) {
       if (answer.size > maxSavedAnswer) {
@@ -45,3 +42,35 @@ export const webhook = defineNode({
     return { output: 'next' };
   },
 });
+
+/** An internal target refused (RefusedTargetError) is refused on every retry: fail the visit now. */
+function failForGood(error: unknown): never {
+  if (error instanceof UndeliverableError) throw ApplicationFailure.nonRetryable(error.message, error.name);
+  throw error;
+}
+
+/**
+ * The headers with the workspace secrets they name filled in. Secrets are read here, in the
+ * activity, at each call: they are never in the journey, its IR, Temporal's history or a visit.
+ * A missing one fails the visit for good: retrying cannot add it, and the error says how.
+ */
+async function withSecrets(db: Database, workspaceId: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  const names = new Set<string>();
+  for (const [header, value] of Object.entries(headers)) {
+    const read = headerSecrets(value);
+    // Publish refuses such a header, so only a version published before these checks gets here.
+    if ('error' in read) throw ApplicationFailure.nonRetryable(`the ${header} header cannot be sent: ${read.error}`, 'InvalidHeaderError');
+    for (const name of read.names) names.add(name);
+  }
+  const rows =
+    names.size === 0
+      ? []
+      : await db
+          .select({ name: workspaceSecrets.name, value: workspaceSecrets.value })
+          .from(workspaceSecrets)
+          .where(and(eq(workspaceSecrets.workspaceId, workspaceId), inArray(workspaceSecrets.name, [...names])));
+  const secrets = Object.fromEntries(rows.map((row) => [row.name, row.value]));
+  const missing = [...names].find((name) => !(name in secrets));
+  if (missing) throw ApplicationFailure.nonRetryable(`the webhook needs secret ${missing}: add it in Settings → Secrets`, 'MissingSecretError');
+  return renderHeaders(headers, secrets).catch(failForGood);
+}

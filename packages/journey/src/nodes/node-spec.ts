@@ -22,6 +22,12 @@ export interface NodeSpec<Config extends z.ZodType = z.ZodType> {
   templateFields?: readonly string[];
   /** Config fields holding a URL the server itself fetches: publish refuses internal targets there. */
   fetchedUrlFields?: readonly string[];
+  /**
+   * Config fields holding HTTP headers the server sends (name → value). Their values, and nothing
+   * else of a config, may read workspace secrets as {{ secrets.NAME }}, filled in only when the
+   * action runs; publish refuses a credential written out there (`Authorization: Bearer abc…`).
+   */
+  headerFields?: readonly string[];
   /** The channel an action sends on; publish refuses it when the server has no provider for it. */
   channel?: 'email' | 'sms' | 'push';
 }

@@ -57,3 +57,66 @@ describe('publishing a webhook', () => {
     expect(urlProblems('http://192.168.0.10/hook', { fetchAllowlist })).toMatchObject([{ message: expect.stringContaining('192.168.0.10 is a private address') }]);
   });
 });
+
+/** The webhook journey above, with these headers and, optionally, another body or url. */
+function withHeaders(headers: Record<string, string>, change: { body?: string; url?: string } = {}): JourneyGraphInput {
+  const graph = callingWebhook(change.url ?? 'https://crm.example/hook');
+  const hook = graph.nodes.find((node) => node.id === 'hook')!;
+  hook.data = { ...hook.data, headers, ...(change.body === undefined ? {} : { body: change.body }) };
+  return graph;
+}
+
+const useASecret = 'store the credential as a workspace secret and write {{ secrets.NAME }}';
+
+describe('webhook headers and workspace secrets', () => {
+  it.each([
+    ['Authorization', 'Bearer t0ken'],
+    ['authorization', 'Token abc123'],
+    ['Proxy-Authorization', 'Basic dXNlcjpwYXNz'],
+    ['X-Api-Key', 'k-123'],
+    ['api-key', 'k-123'],
+    ['X-Auth-Token', 'k-123'],
+    ['X-Custom-Auth', 'Bearer t0ken'],
+    ['X-Upstream', 'basic dXNlcjpwYXNz'],
+  ])('refuses a credential written out in %s, on that header', (name, value) => {
+    expect(validateJourney(withHeaders({ [name]: value })).problems).toEqual([
+      { nodeId: 'hook', field: `headers.${name}`, message: expect.stringContaining(useASecret) },
+    ]);
+  });
+
+  it('accepts a credential read from a workspace secret, and headers that carry none', () => {
+    const headers = { Authorization: 'Bearer {{ secrets.CRM_TOKEN }}', 'X-Api-Key': '{{secrets.CRM_KEY}}', 'X-Shop': 'acme', Accept: 'application/json' };
+    expect(validateJourney(withHeaders(headers)).problems).toEqual([]);
+    expect(validateJourney(withHeaders(headers), { secretNames: ['CRM_TOKEN', 'CRM_KEY'] }).problems).toEqual([]);
+  });
+
+  it('refuses a header reading a secret the workspace does not have, when the server knows its secrets', () => {
+    const graph = withHeaders({ Authorization: 'Bearer {{ secrets.CRM_TOKEN }}' });
+    expect(validateJourney(graph, { secretNames: ['OTHER'] }).problems).toEqual([
+      { nodeId: 'hook', field: 'headers.Authorization', message: 'the workspace has no secret CRM_TOKEN: add it in Settings → Secrets' },
+    ]);
+    // Offline (the CLI) the names are unknown: the worker fails the call if the secret is still missing then.
+    expect(validateJourney(graph).problems).toEqual([]);
+  });
+
+  it.each([
+    ['{{ contact.email }}', 'a header reads workspace secrets only, as {{ secrets.NAME }}; it cannot read "contact"'],
+    ['Bearer {{ secrets }}', 'name the secret outright, as {{ secrets.NAME }}'],
+    ['Bearer {{ secrets.CRM.id }}', 'name the secret outright, as {{ secrets.NAME }}'],
+    ['Bearer {{ secrets.crm_token }}', '"crm_token" is not a secret name: use upper-case letters, digits and underscores, starting with a letter, at most 64 (e.g. CRM_TOKEN)'],
+    ['Bearer {{ secrets.CRM_TOKEN', expect.stringContaining('template does not parse')],
+  ])('refuses the header value %s, saying why', (value, message) => {
+    expect(validateJourney(withHeaders({ Authorization: value })).problems).toEqual([{ nodeId: 'hook', field: 'headers.Authorization', message }]);
+  });
+
+  it('refuses a secret in the body or the address, which can be echoed back or logged', () => {
+    const inBody = withHeaders({}, { body: '{"token": "{{ secrets.CRM_TOKEN }}"}' });
+    expect(validateJourney(inBody).problems).toEqual([{ nodeId: 'hook', field: 'body', message: expect.stringContaining("only in a webhook's header values") }]);
+    const inUrl = withHeaders({}, { url: 'https://crm.example/hook?token={{ secrets.CRM_TOKEN }}' });
+    expect(validateJourney(inUrl).problems).toEqual([{ nodeId: 'hook', field: 'url', message: expect.stringContaining("only in a webhook's header values") }]);
+  });
+
+  it('does not mistake a trait called secrets for the workspace secrets', () => {
+    expect(validateJourney(withHeaders({}, { body: '{"note": "{{ contact.secrets }}"}' })).problems).toEqual([]);
+  });
+});

@@ -15,11 +15,12 @@ export const webhookNode = nodeSpec({
   category: 'action',
   title: 'Call a webhook',
   description:
-    'Calls an HTTP endpoint for the contact. The body is a JSON template: contact values inside "quotes" are escaped for you, and a value outside quotes (a number, a list) is written as JSON. Every retry of one call carries the same Idempotency-Key header. A JSON answer can be saved on the profile.',
+    'Calls an HTTP endpoint for the contact. The body is a JSON template: contact values inside "quotes" are escaped for you, and a value outside quotes (a number, a list) is written as JSON. Every retry of one call carries the same Idempotency-Key header. A credential goes in a header as {{ secrets.NAME }} (a workspace secret, Settings → Secrets), never written out. A JSON answer can be saved on the profile.',
   config: z
     .object({
       url: z.url({ protocol: /^https?$/, message: 'enter the full address to call, starting with https://' }),
       method: z.enum(webhookMethods, { message: 'choose POST, PUT, PATCH or GET' }).default('POST'),
+      /** Sent as written, except {{ secrets.NAME }}: a workspace secret, filled in only when the call is made. */
       headers: z
         .record(z.string(), z.string({ message: 'a header value is text' }))
         .superRefine((headers, context) => {
@@ -48,6 +49,7 @@ export const webhookNode = nodeSpec({
   outputs: ['next'],
   templateFields: ['body'],
   fetchedUrlFields: ['url'],
+  headerFields: ['headers'],
 });
 
 export type WebhookConfig = z.infer<typeof webhookNode.config>;

@@ -1,4 +1,4 @@
-import { and, desc, enrolments, eq, isLiveVersion, journeys, journeyVersions, nodeVisits, sql } from '@tend/db';
+import { and, desc, enrolments, eq, isLiveVersion, journeys, journeyVersions, nodeVisits, sql, workspaceSecrets } from '@tend/db';
 import { publishAndApply, setJourneyStatus } from '@tend/publishing';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -51,16 +51,19 @@ export const journeysRouter = {
 
   /**
    * Validates, compiles and publishes a draft graph; a journey with problems is refused with all
-   * of them. With moveWaiting, contacts waiting in the previous version move to this one.
+   * of them (a header reading a secret the workspace lacks is one). With moveWaiting, contacts
+   * waiting in the previous version move to this one.
    */
   publish: workspaceProcedure('marketer')
     .input(z.object({ graph: z.unknown(), moveWaiting: z.boolean().default(false), nodeMap: z.record(z.string(), z.string()).default({}) }))
     .mutation(async ({ ctx, input }) => {
+      const secrets = await ctx.db.select({ name: workspaceSecrets.name }).from(workspaceSecrets).where(eq(workspaceSecrets.workspaceId, ctx.workspace.id));
       const result = await publishAndApply(ctx.db, ctx.temporal, ctx.workspace.id, input.graph as never, {
         ...input,
         nodes: ctx.customNodes,
         channels: ctx.channels,
         fetchAllowlist: ctx.fetchAllowlist,
+        secretNames: secrets.map((secret) => secret.name),
       });
       if (!result.ok) return { ok: false as const, problems: result.problems };
       await ctx.audit({ action: 'journey.publish', target: result.journeyId, detail: { version: result.version, unchanged: result.unchanged, moved: result.moved } });

@@ -1,0 +1,10 @@
+// Starting and driving Tend without vitest: what bench/ and e2e/scripts use. (index.ts adds the
+// vitest fixture, which only loads inside a test run.)
+export { startSmtpPeer, type ReceivedMail, type SmtpPeer } from '@tend/channels/testing';
+export { chromiumPath, launchChromium } from './browser.js';
+export { freePort } from './free-port.js';
+export { email, exampleJourney, journey, linkTargets } from './journeys.js';
+export { localTemporal, timeSkippingTemporal } from './temporal.js';
+export { exited, runCli, spawnTend, type TendProcess } from './tend-process.js';
+export { startTestTend, trackingBaseUrl, type TestTend, type TestTendOptions } from './test-tend.js';
+export { eventually, settle } from './wait.js';
