@@ -42,7 +42,7 @@ export async function buildServer(deps: ServerDeps, options: BuildServerOptions 
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req, res }) => requestContext(deps, req, res),
+      createContext: ({ req }) => requestContext(deps, req),
       // What the answer leaves out (an internal error's message and stack) goes to the log.
       onError: ({ error, path, req }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'tRPC procedure failed');

@@ -29,6 +29,4 @@ export interface RequestContext extends ServerDeps {
   workspaceId: string | null;
   /** A cookie-signed request echoed its session's CSRF token: it comes from the console itself. */
   csrfVerified: boolean;
-  /** Sets a cookie on the answer (sign-in through an invitation); absent in createCaller. */
-  setCookie?: (name: string, value: string, options: { httpOnly: boolean; maxAgeSeconds: number }) => void;
 }

@@ -50,7 +50,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: ServerDeps): void
     });
     // SameSite=Lax: sent on the provider's top-level redirect back, not on other sites' requests.
     reply.setCookie(flowCookie, Buffer.from(JSON.stringify(flow)).toString('base64url'), {
-      ...cookieOptions(request, { httpOnly: true, maxAgeSeconds: flowLifetimeSeconds }),
+      ...cookieOptions(request, deps, { httpOnly: true, maxAgeSeconds: flowLifetimeSeconds }),
       path: flowPath,
     });
     return reply.redirect(url.href);

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { RequestContext, ServerDeps } from '../context.js';
 import { principalFor } from './principal.js';
 import { hashSecret, sameHash } from './secrets.js';
@@ -7,7 +7,7 @@ import { csrfHeader, sessionCookie } from './sessions.js';
 export const workspaceHeader = 'x-tend-workspace';
 
 /** Who is asking, for which workspace, and whether a cookie-signed call proved it is the console's. */
-export async function requestContext(deps: ServerDeps, request: FastifyRequest, reply: FastifyReply): Promise<RequestContext> {
+export async function requestContext(deps: ServerDeps, request: FastifyRequest): Promise<RequestContext> {
   const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const principal = await principalFor(deps.db, { bearer, sessionToken: request.cookies[sessionCookie] });
   const csrf = request.headers[csrfHeader];
@@ -18,11 +18,14 @@ export async function requestContext(deps: ServerDeps, request: FastifyRequest, 
     principal,
     workspaceId: typeof workspaceId === 'string' && workspaceId ? workspaceId : null,
     csrfVerified,
-    setCookie: (name, value, options) => void reply.setCookie(name, value, cookieOptions(request, options)),
   };
 }
 
-/** HttpOnly (unless the console must read it), SameSite=Lax, Secure behind TLS. */
-export function cookieOptions(request: FastifyRequest, options: { httpOnly: boolean; maxAgeSeconds: number }) {
-  return { path: '/', httpOnly: options.httpOnly, sameSite: 'lax' as const, secure: request.protocol === 'https', maxAge: options.maxAgeSeconds };
+/**
+ * HttpOnly (unless the console must read it), SameSite=Lax, and Secure behind TLS: when the request
+ * came over https, or the public address is https (TLS ended at a proxy in front of Tend).
+ */
+export function cookieOptions(request: FastifyRequest, deps: Pick<ServerDeps, 'publicUrl'>, options: { httpOnly: boolean; maxAgeSeconds: number }) {
+  const secure = request.protocol === 'https' || Boolean(deps.publicUrl?.startsWith('https:'));
+  return { path: '/', httpOnly: options.httpOnly, sameSite: 'lax' as const, secure, maxAge: options.maxAgeSeconds };
 }

@@ -64,8 +64,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
 export async function startSession(deps: ServerDeps, request: FastifyRequest, reply: FastifyReply, userId: string): Promise<void> {
   const session = await createSession(deps.db, userId);
   const maxAgeSeconds = Math.floor(sessionLifetimeMs / 1000);
-  reply.setCookie(sessionCookie, session.token, cookieOptions(request, { httpOnly: true, maxAgeSeconds }));
-  reply.setCookie(csrfCookie, session.csrf, cookieOptions(request, { httpOnly: false, maxAgeSeconds }));
+  reply.setCookie(sessionCookie, session.token, cookieOptions(request, deps, { httpOnly: true, maxAgeSeconds }));
+  reply.setCookie(csrfCookie, session.csrf, cookieOptions(request, deps, { httpOnly: false, maxAgeSeconds }));
 }
 
 // A valid scrypt hash of a random password: checking against it costs what a real check costs.
