@@ -68,8 +68,8 @@ describe('Segment-compatible ingestion over HTTP, on real Postgres and Temporal'
       expect(await counts(tend)).toEqual(before);
     });
 
-    test('stores none of a batch when one of its calls is bad', async ({ tend }) => {
-      const before = await counts(tend);
+    // Segment answers 200 to a batch with bad items and drops only those; Tend says which.
+    test('stores the good calls of a batch, and names each bad one with its index', async ({ tend }) => {
       const response = await post(tend, 'batch', {
         batch: [
           { type: 'identify', userId: 'batch-good-1', traits: { email: 'good1@example.com' } },
@@ -77,10 +77,18 @@ describe('Segment-compatible ingestion over HTTP, on real Postgres and Temporal'
           { type: 'identify', userId: 'batch-good-2', traits: { email: 'good2@example.com' } },
         ],
       });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ success: true, accepted: 2, rejected: [{ index: 1, field: 'batch.1.event', message: expect.any(String) }] });
+      expect((await contactByUserId(tend, 'batch-good-1')).events.map((event) => event.type)).toEqual(['identify']);
+      expect((await contactByUserId(tend, 'batch-good-2')).matching).toHaveLength(1);
+    });
+
+    test('refuses a batch none of whose calls is good, and stores nothing', async ({ tend }) => {
+      const before = await counts(tend);
+      const response = await post(tend, 'batch', { batch: [{ type: 'track', userId: 'batch-bad-1' }] });
       expect(response.statusCode).toBe(400);
-      expect(response.json().issues).toEqual([{ field: 'batch.1.event', message: expect.any(String) }]);
+      expect(response.json()).toMatchObject({ code: 'invalid_event', issues: [{ field: 'batch.0.event' }], rejected: [{ index: 0, field: 'batch.0.event' }] });
       expect(await counts(tend)).toEqual(before);
-      expect((await contactByUserId(tend, 'batch-good-1')).matching).toEqual([]);
     });
 
     test('answers 400, not 500, to a body that is not JSON', async ({ tend }) => {

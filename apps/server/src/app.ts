@@ -35,7 +35,7 @@ export async function buildServer(deps: ServerDeps, options: BuildServerOptions 
   await app.register(fastifyCookie);
   registerAuthRoutes(app, deps);
   registerOidcRoutes(app, deps);
-  registerIngestRoutes(app, deps);
+  await registerIngestRoutes(app, deps);
   registerTrackingRoutes(app, deps.db);
 
   await app.register(fastifyTRPCPlugin, {

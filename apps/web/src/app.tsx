@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { AuditPage } from './audit/audit-page';
 import { ContactsPage } from './contacts/contacts-page';
+import { EventsPage } from './events/events-page';
 import { InvitationPage } from './invitation/invitation-page';
 import { JourneysPage } from './journeys/journeys-page';
 import { Layout } from './layout/layout';
@@ -50,6 +51,8 @@ function Page({ route }: { route: Exclude<Route, { page: 'invitation' }> }) {
       return <SettingsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'events':
+      return <EventsPage />;
     case 'not-found':
       return (
         <EmptyState title="No such page">

@@ -59,3 +59,5 @@ export type ContactJourney = ContactDetail['journeys'][number];
 export type TrailVisit = inferOutput<typeof trpc.contacts.trail>[number];
 export type LedgerMessage = inferOutput<typeof trpc.outbox.messages>[number];
 export type CaughtMail = inferOutput<typeof trpc.outbox.mailbox>[number];
+export type DebuggerCall = inferOutput<typeof trpc.events.recent>[number];
+export type DebuggerCounts = inferOutput<typeof trpc.events.counts>;

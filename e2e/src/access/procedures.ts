@@ -18,6 +18,7 @@ export const sampleInput: Record<string, unknown> = {
   'journeys.publish': { graph: {} },
   'contacts.get': { id: 'ada' },
   'contacts.trail': { id: 'ada', journeyId: 'welcome' },
+  'events.recent': { limit: 10 },
   'members.invite': { role: 'analyst' },
   'members.changeRole': { userId: 'nobody', role: 'analyst' },
   'members.remove': { userId: 'nobody' },

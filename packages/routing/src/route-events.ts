@@ -3,25 +3,14 @@ import { contactEventSignal, segmentEnteredEvent, segmentExitedEvent, triggerMat
 import type { Client } from '@temporalio/client';
 import { enterJourney } from './enter.js';
 import { liveJourneys, type LiveJourney } from './live-journeys.js';
-
-/** An event as stored by ingestion, ready to route. */
-export interface RoutableEvent {
-  id: string;
-  messageId: string;
-  type: 'identify' | 'track';
-  name: string | null;
-  contactId: string;
-  properties: Record<string, unknown>;
-  occurredAt: Date;
-  createdContact: boolean;
-  /** A client's retry of an event already routed: skipped. */
-  duplicate: boolean;
-}
+import { routedEvent, type RoutableEvent, type RoutedEvent } from './routed-event.js';
 
 /**
  * Offers stored events to journeys: triggers enter contacts (signalWithStart), and running
  * enrolments that listen for the event's name get it as a signal — one indexed query per
- * event on the routing index. Marks each event routed afterwards.
+ * event on the routing index. page and screen calls route as "Page Viewed" / "Screen Viewed"
+ * track events; group and alias reach no journey (see routed-event.ts). Marks each event routed
+ * afterwards, those included.
  */
 export async function routeEvents(db: Database, temporal: Client, workspaceId: string, stored: RoutableEvent[]): Promise<void> {
   const fresh = stored.filter((event) => !event.duplicate);
@@ -39,7 +28,9 @@ export async function routeEvents(db: Database, temporal: Client, workspaceId: s
 /** Temporal calls in flight at once while routing one request's events. */
 const routingConcurrency = 8;
 
-async function routeOne(db: Database, temporal: Client, workspaceId: string, live: LiveJourney[], event: RoutableEvent): Promise<void> {
+async function routeOne(db: Database, temporal: Client, workspaceId: string, live: LiveJourney[], stored: RoutableEvent): Promise<void> {
+  const event = routedEvent(stored);
+  if (!event) return;
   await applySegmentMembership(db, workspaceId, event);
   const contactEvent: ContactEvent = {
     type: event.type,
@@ -92,7 +83,7 @@ async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T)
 }
 
 /** "Segment Entered" / "Segment Exited" events keep segment membership for branch conditions. */
-async function applySegmentMembership(db: Database, workspaceId: string, event: RoutableEvent): Promise<void> {
+async function applySegmentMembership(db: Database, workspaceId: string, event: RoutedEvent): Promise<void> {
   const segment = event.properties.segment;
   if (event.type !== 'track' || typeof segment !== 'string') return;
   if (event.name === segmentEnteredEvent) {

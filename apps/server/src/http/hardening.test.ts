@@ -153,6 +153,7 @@ describe('rate limits', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(limited.json()).toEqual({
+      code: 'rate_limited',
       error: 'rate_limited',
       message: `too many requests for this write key: at most 3 a minute; retry in ${retryAfter} s`,
       retryAfterSeconds: retryAfter,
@@ -173,16 +174,27 @@ describe('rate limits', () => {
 
 describe('size caps', () => {
   // One 4.5 MB trait used to be stored twice: on the contact and in the event.
-  it('refuses a 4.5 MB trait with 400, naming the field', async () => {
+  it('refuses a 4.5 MB call with 413 before parsing it (Segment\'s 500 KiB body limit)', async () => {
     const response = await (await app()).inject({
       method: 'POST',
       url: '/v1/identify',
       headers: { authorization: basic('wk-shop-a') },
       payload: { userId: 'u-big', traits: { email: 'big@example.com', bio: 'x'.repeat(4.5 * 1024 * 1024) } },
     });
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'invalid_event', issues: expect.arrayContaining([{ field: 'traits.bio', message: expect.any(String) }]) });
-    expect(response.json().message).toContain('traits.bio: a trait may be at most 32 KiB (this one is 4.5 MiB)');
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('500 KiB') });
+  });
+
+  it('refuses a 40 KiB trait with 413, naming the field (Segment\'s 32 KiB a call)', async () => {
+    const response = await (await app()).inject({
+      method: 'POST',
+      url: '/v1/identify',
+      headers: { authorization: basic('wk-shop-a') },
+      payload: { userId: 'u-big', traits: { email: 'big@example.com', bio: 'x'.repeat(40 * 1024) } },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'payload_too_large', issues: [{ field: 'traits.bio', message: expect.any(String) }] });
+    expect(response.json().message).toContain('traits.bio: a trait may be at most 32 KiB (this one is 40 KiB)');
   });
 });
 

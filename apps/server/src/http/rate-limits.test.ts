@@ -11,6 +11,7 @@ async function limited(rateLimits: Partial<RateLimits>): Promise<FastifyInstance
   app = Fastify();
   await registerHardening(app, { rateLimits });
   app.post('/v1/track', async () => ({ success: true }));
+  app.post('/v1/batch', async () => ({ success: true }));
   app.post('/auth/sign-in', async () => ({ ok: true }));
   app.get('/auth/oidc/callback', async () => 'signed in');
   app.get('/trpc/journeys.list', async () => []);
@@ -31,6 +32,13 @@ describe('rate limits', () => {
     expect((await server.inject({ method: 'POST', url: '/v1/track', headers: { authorization: basic('key-a') }, payload: {} })).statusCode).toBe(200);
     expect((await server.inject({ method: 'POST', url: '/v1/track', payload: { writeKey: 'key-a' } })).statusCode).toBe(200);
     expect((await server.inject({ method: 'POST', url: '/v1/track', payload: { writeKey: 'key-a' } })).statusCode).toBe(429);
+  });
+
+  it('counts one write key across every /v1 path, so spreading calls over paths gains nothing', async () => {
+    const server = await limited({ ingestPerMinute: 2 });
+    const post = (url: string) => server.inject({ method: 'POST', url, headers: { authorization: basic('key-b') }, payload: {} });
+    expect([(await post('/v1/track')).statusCode, (await post('/v1/batch')).statusCode, (await post('/v1/track')).statusCode]).toEqual([200, 200, 429]);
+    expect((await post('/v1/batch')).statusCode).toBe(429);
   });
 
   it('falls back to the client address when a call carries no write key', async () => {

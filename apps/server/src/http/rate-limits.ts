@@ -2,10 +2,11 @@ import fastifyRateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { writeKeyOf } from '../ingest/auth.js';
 import { ClientError } from './errors.js';
+import { SharedCounterStore } from './shared-counter-store.js';
 
 /** Requests a minute; 0 turns a limit off. */
 export interface RateLimits {
-  /** Per write key on /v1/* (TEND_RATE_LIMIT_INGEST); a batch counts once. */
+  /** Per write key across every /v1/* path (TEND_RATE_LIMIT_INGEST); a batch counts once. */
   ingestPerMinute: number;
   /** Per client address and email on POST /auth/sign-in, per address on the SSO callback (TEND_RATE_LIMIT_SIGN_IN). */
   signInPerMinute: number;
@@ -25,7 +26,7 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     const rateLimit = rateLimitFor(route, limits);
     if (rateLimit) route.config = { ...route.config, rateLimit };
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: SharedCounterStore });
 }
 
 function rateLimitFor(route: RouteOptions, limits: RateLimits): RateLimitOptions | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCall, type ParseResult } from './parse.js';
-import { maxBatchBytes, maxBatchSize, maxValueBytes } from './schemas.js';
+import { maxBatchBytes, maxBatchSize, maxCallBytes } from './schemas.js';
 
 function issuesOf(result: ParseResult) {
   expect(result.ok).toBe(false);
@@ -91,32 +91,89 @@ describe('parseCall', () => {
     });
   });
 
+  describe('page, screen, group, alias', () => {
+    it('accepts a page with its optional name, category and properties', () => {
+      const [event] = eventsOf(parseCall('page', { userId: 'u1', name: 'Pricing', category: 'Docs', properties: { path: '/pricing' } }));
+      expect(event).toMatchObject({ type: 'page', name: 'Pricing', category: 'Docs', properties: { path: '/pricing' } });
+      expect(eventsOf(parseCall('screen', { anonymousId: 'a1' }))[0]).toMatchObject({ type: 'screen', properties: {} });
+    });
+
+    it('names groupId for a group without one, and turns a numeric one into a string', () => {
+      expect(issuesOf(parseCall('group', { userId: 'u1', traits: {} }))).toEqual([{ field: 'groupId', message: 'groupId is required' }]);
+      expect(eventsOf(parseCall('group', { userId: 'u1', groupId: 7 }))[0]).toMatchObject({ groupId: '7', traits: {} });
+    });
+
+    it('names userId and previousId for an alias without them', () => {
+      expect(issuesOf(parseCall('alias', {})).map((issue) => issue.field)).toEqual(['userId', 'previousId']);
+      expect(eventsOf(parseCall('alias', { userId: 'u1', previousId: 'anon-1' }))[0]).toMatchObject({ type: 'alias', userId: 'u1', previousId: 'anon-1' });
+    });
+  });
+
+  describe('clock skew', () => {
+    const receivedAt = new Date('2026-11-23T12:00:00.000Z');
+
+    it('dates a call without timestamp at receivedAt − (sentAt − originalTimestamp)', () => {
+      const call = { userId: 'u1', event: 'E', originalTimestamp: '2020-01-01T00:00:00.000Z', sentAt: '2020-01-01T00:00:05.000Z' };
+      expect(eventsOf(parseCall('track', call, receivedAt))[0]!.timestamp).toBe('2026-11-23T11:59:55.000Z');
+    });
+
+    it('keeps a timestamp the client sent, and takes originalTimestamp as it is without sentAt', () => {
+      const stamped = { userId: 'u1', event: 'E', timestamp: '2026-01-01T00:00:00.000Z', originalTimestamp: '2020-01-01T00:00:00.000Z', sentAt: '2020-01-01T00:00:05.000Z' };
+      expect(eventsOf(parseCall('track', stamped, receivedAt))[0]!.timestamp).toBe('2026-01-01T00:00:00.000Z');
+      expect(eventsOf(parseCall('track', { userId: 'u1', event: 'E', originalTimestamp: '2020-01-01T00:00:00.000Z' }, receivedAt))[0]!.timestamp).toBe('2020-01-01T00:00:00.000Z');
+    });
+
+    it('uses the batch\'s sentAt for its items', () => {
+      const body = { sentAt: '2020-01-01T00:00:05.000Z', batch: [{ type: 'track', userId: 'u1', event: 'E', originalTimestamp: '2020-01-01T00:00:00.000Z' }] };
+      expect(eventsOf(parseCall('batch', body, receivedAt))[0]!.timestamp).toBe('2026-11-23T11:59:55.000Z');
+    });
+  });
+
   describe('batch', () => {
     const identify = (userId: string, email = `${userId}@example.com`) => ({ type: 'identify', userId, traits: { email } });
 
-    it('accepts a batch of identify and track calls, in order', () => {
-      const events = eventsOf(parseCall('batch', { batch: [identify('u1'), { type: 'track', userId: 'u1', event: 'Signed Up' }] }));
-      expect(events.map((event) => event.type)).toEqual(['identify', 'track']);
+    it('accepts a batch of every call type, in order', () => {
+      const batch = [
+        identify('u1'),
+        { type: 'track', userId: 'u1', event: 'Signed Up' },
+        { type: 'page', userId: 'u1' },
+        { type: 'screen', userId: 'u1' },
+        { type: 'group', userId: 'u1', groupId: 'g1' },
+        { type: 'alias', userId: 'u1', previousId: 'a1' },
+      ];
+      expect(eventsOf(parseCall('batch', { batch })).map((event) => event.type)).toEqual(['identify', 'track', 'page', 'screen', 'group', 'alias']);
     });
 
-    it('refuses the whole batch when one call is bad, naming its index and field', () => {
-      const result = parseCall('batch', { batch: [identify('u1'), identify('u2', 'not-an-email'), identify('u3')] });
-      expect(issuesOf(result)).toEqual([{ field: 'batch.1.traits.email', message: 'invalid email' }]);
-    });
-
-    it('names batch.N.type for a call of a type it does not take', () => {
-      expect(issuesOf(parseCall('batch', { batch: [{ type: 'page', userId: 'u1' }, identify('u2')] }))).toEqual([
-        { field: 'batch.0.type', message: expect.any(String) },
+    it('keeps the good calls when one is bad, and rejects the bad one by index and field', () => {
+      const bad = identify('u2', 'not-an-email');
+      const result = parseCall('batch', { batch: [identify('u1'), bad, identify('u3')] });
+      expect(eventsOf(result).map((event) => event.userId)).toEqual(['u1', 'u3']);
+      expect(result.rejected).toEqual([
+        { index: 1, type: 'identify', messageId: null, field: 'batch.1.traits.email', message: 'batch.1.traits.email: invalid email', payload: bad },
       ]);
     });
 
-    it('names batch.N.type for an item that is not an object', () => {
-      expect(issuesOf(parseCall('batch', { batch: [identify('u1'), 'identify'] })).map((issue) => issue.field)).toEqual(['batch.1.type']);
+    it('rejects batch.N.type for a call of a type it does not take, or an item that is not an object', () => {
+      const result = parseCall('batch', { batch: [{ type: 'shout', userId: 'u1' }, identify('u2'), 'identify'] });
+      expect(result.rejected.map((item) => [item.index, item.field])).toEqual([
+        [0, 'batch.0.type'],
+        [2, 'batch.2.type'],
+      ]);
     });
 
-    it('reports every bad call, not only the first', () => {
-      const result = parseCall('batch', { batch: [{ type: 'track', userId: 'u1' }, identify('u2'), { type: 'identify' }] });
-      expect(issuesOf(result).map((issue) => issue.field)).toEqual(['batch.0.event', 'batch.2.userId']);
+    it('refuses a batch none of whose calls is good, reporting every one', () => {
+      const result = parseCall('batch', { batch: [{ type: 'track', userId: 'u1' }, { type: 'identify' }] });
+      expect(issuesOf(result).map((issue) => issue.field)).toEqual(['batch.0.event', 'batch.1.userId']);
+      expect(result.rejected).toHaveLength(2);
+    });
+
+    it('merges the batch\'s context and integrations into each item, the item\'s own winning', () => {
+      const body = {
+        context: { library: { name: 'hand' }, ip: '1.2.3.4' },
+        integrations: { All: true },
+        batch: [{ type: 'track', userId: 'u1', event: 'E', context: { ip: '5.6.7.8' } }],
+      };
+      expect(eventsOf(parseCall('batch', body))[0]).toMatchObject({ context: { library: { name: 'hand' }, ip: '5.6.7.8' }, integrations: { All: true } });
     });
 
     it('refuses an empty batch', () => {
@@ -127,32 +184,36 @@ describe('parseCall', () => {
       expect(issuesOf(parseCall('batch', { batch: identify('u1') })).map((issue) => issue.field)).toEqual(['batch']);
     });
 
-    it('refuses a batch over the size limit', () => {
-      const batch = Array.from({ length: maxBatchSize + 1 }, (_, i) => identify(`u${i}`));
-      expect(issuesOf(parseCall('batch', { batch }))).toEqual([{ field: 'batch', message: expect.stringContaining('split it') }]);
+    it('takes 2,500 calls and refuses 2,501 with 413', () => {
+      expect(maxBatchSize).toBe(2500);
+      expect(eventsOf(parseCall('batch', { batch: Array.from({ length: maxBatchSize }, (_, i) => identify(`u${i}`)) }))).toHaveLength(maxBatchSize);
+      const result = parseCall('batch', { batch: Array.from({ length: maxBatchSize + 1 }, (_, i) => identify(`u${i}`)) });
+      expect(result).toMatchObject({ ok: false, status: 413, issues: [{ field: 'batch', message: expect.stringContaining('split it') }] });
     });
   });
 
-  describe('size caps', () => {
+  describe('size caps (Segment\'s: 32 KiB a call, 500 KiB a batch)', () => {
     const text = (bytes: number) => 'x'.repeat(bytes);
 
     // A single 4.5 MB trait used to be stored whole, on the contact and on the event.
-    it('refuses a 4.5 MB trait, naming it and its size', () => {
-      const issues = issuesOf(parseCall('identify', { userId: 'u1', traits: { bio: text(4.5 * 1024 * 1024) } }));
-      expect(issues).toContainEqual({ field: 'traits.bio', message: 'a trait may be at most 32 KiB (this one is 4.5 MiB)' });
+    it('refuses a 4.5 MB trait with 413, naming it and its size', () => {
+      const result = parseCall('identify', { userId: 'u1', traits: { bio: text(4.5 * 1024 * 1024) } });
+      expect(result).toMatchObject({ ok: false, status: 413 });
+      expect(issuesOf(result)).toContainEqual({ field: 'traits.bio', message: 'a trait may be at most 32 KiB (this one is 4.5 MiB)' });
     });
 
-    it('accepts a trait of exactly the cap, and refuses one byte more', () => {
-      const atCap = text(maxValueBytes - 2); // the quotes count
-      expect(parseCall('identify', { userId: 'u1', traits: { bio: atCap } }).ok).toBe(true);
-      expect(issuesOf(parseCall('identify', { userId: 'u1', traits: { bio: `${atCap}x` } }))).toEqual([
-        { field: 'traits.bio', message: 'a trait may be at most 32 KiB (this one is 32769 bytes)' },
-      ]);
+    it('accepts a call of exactly the cap, and refuses one byte more', () => {
+      const call = (bytes: number) => {
+        const empty = { userId: 'u1', traits: { bio: '' } };
+        return { userId: 'u1', traits: { bio: text(bytes - JSON.stringify(empty).length) } };
+      };
+      expect(parseCall('identify', call(maxCallBytes)).ok).toBe(true);
+      expect(issuesOf(parseCall('identify', call(maxCallBytes + 1)))).toEqual([{ field: '', message: 'a call may be at most 32 KiB (this one is 32769 bytes)' }]);
     });
 
-    it('measures nested values as JSON', () => {
-      const issues = issuesOf(parseCall('identify', { userId: 'u1', traits: { address: { lines: [text(20_000), text(20_000)] } } }));
-      expect(issues.map((issue) => issue.field)).toEqual(['traits.address']);
+    it('refuses a call over the cap even when each value is under it, naming the call', () => {
+      const traits = Object.fromEntries(Array.from({ length: 2 }, (_, i) => [`t${i}`, text(20 * 1024)]));
+      expect(issuesOf(parseCall('identify', { userId: 'u1', traits }))).toEqual([{ field: '', message: expect.stringContaining('a call may be at most 32 KiB') }]);
     });
 
     it('refuses an oversized event property, naming it', () => {
@@ -160,23 +221,19 @@ describe('parseCall', () => {
       expect(issues).toEqual([{ field: 'properties.html', message: 'a property may be at most 32 KiB (this one is 40 KiB)' }]);
     });
 
-    it('refuses a call over the call cap even when each value is under its own', () => {
-      const traits = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`t${i}`, text(30 * 1024)]));
-      expect(issuesOf(parseCall('identify', { userId: 'u1', traits }))).toEqual([
-        { field: '', message: expect.stringContaining('a call may be at most 512 KiB') },
-      ]);
-    });
-
-    it('names the batch item that is over the call cap, and refuses the whole batch', () => {
-      const traits = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`t${i}`, text(30 * 1024)]));
+    it('rejects the batch item that is over the call cap and keeps the others', () => {
+      const traits = Object.fromEntries(Array.from({ length: 2 }, (_, i) => [`t${i}`, text(20 * 1024)]));
       const result = parseCall('batch', { batch: [{ type: 'identify', userId: 'u1' }, { type: 'identify', userId: 'u2', traits }] });
-      expect(issuesOf(result)).toEqual([{ field: 'batch.1', message: expect.stringContaining('a call may be at most 512 KiB') }]);
+      expect(eventsOf(result)).toHaveLength(1);
+      expect(result.rejected).toEqual([expect.objectContaining({ index: 1, field: 'batch.1', message: expect.stringContaining('a call may be at most 32 KiB') })]);
     });
 
-    it('refuses a batch over the batch cap, though each call is under its own', () => {
-      const call = (i: number) => ({ type: 'track', userId: `u${i}`, event: 'Viewed', properties: { a: text(30_000), b: text(30_000), c: text(30_000) } });
-      const batch = Array.from({ length: Math.ceil(maxBatchBytes / 90_000) + 1 }, (_, i) => call(i));
-      expect(issuesOf(parseCall('batch', { batch }))).toEqual([{ field: 'batch', message: expect.stringMatching(/^a batch may be at most 4 MiB \(this one is [\d.]+ MiB\); split it$/) }]);
+    it('refuses a batch over the batch cap with 413, though each call is under its own', () => {
+      const call = (i: number) => ({ type: 'track', userId: `u${i}`, event: 'Viewed', properties: { a: text(30_000) } });
+      const batch = Array.from({ length: Math.ceil(maxBatchBytes / 30_000) + 1 }, (_, i) => call(i));
+      const result = parseCall('batch', { batch });
+      expect(result).toMatchObject({ ok: false, status: 413 });
+      expect(issuesOf(result)).toEqual([{ field: 'batch', message: expect.stringMatching(/^a batch may be at most 500 KiB \(this one is [\d.]+ KiB\); split it$/) }]);
     });
   });
 

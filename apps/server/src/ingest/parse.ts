@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { identifySchema, maxBatchBytes, maxBatchSize, maxCallBytes, maxValueBytes, trackSchema, type IncomingEvent } from './schemas.js';
+import { callSchemas, callTypes, maxBatchBytes, maxBatchSize, maxCallBytes, maxValueBytes, type CallType, type IncomingEvent } from './schemas.js';
 import { serializedSize, tooBig } from './size.js';
 
 export interface FieldIssue {
@@ -8,53 +7,108 @@ export interface FieldIssue {
   message: string;
 }
 
-export type ParseResult = { ok: true; events: IncomingEvent[] } | { ok: false; issues: FieldIssue[] };
+/** A batch item that was dropped while the rest of its batch was stored. */
+export interface RejectedItem extends FieldIssue {
+  index: number;
+  /** What the item said it was, when it said it as a string. */
+  type: string | null;
+  messageId: string | null;
+  /** The item as received (with the batch's context merged in). */
+  payload: unknown;
+}
 
-/** Parses one identify, track or batch call; every problem names its field. */
-export function parseCall(kind: 'identify' | 'track' | 'batch', body: unknown): ParseResult {
-  if (!isObject(body)) return fail('', 'the body must be a JSON object');
-  if (kind !== 'batch') return parseOne(kind, body, '').result;
+export type ParseResult =
+  | { ok: true; events: IncomingEvent[]; rejected: RejectedItem[] }
+  | { ok: false; status: 400 | 413; issues: FieldIssue[]; rejected: RejectedItem[] };
+
+/**
+ * Parses one call, or a batch of them; every problem names its field. A batch's bad items are
+ * rejected one by one (listed in `rejected`) and the others kept; the batch as a whole is refused
+ * only when it is not a list, is over Segment's limits, or holds nothing good. `receivedAt`
+ * corrects a client's clock (Segment's `originalTimestamp` + `sentAt`).
+ */
+export function parseCall(kind: CallType | 'batch', body: unknown, receivedAt = new Date()): ParseResult {
+  if (!isObject(body)) return fail(400, '', 'the body must be a JSON object');
+  if (kind !== 'batch') {
+    const { events, issues, tooLarge } = parseOne(kind, body, '', receivedAt);
+    return issues.length > 0 ? { ok: false, status: tooLarge ? 413 : 400, issues, rejected: [] } : { ok: true, events, rejected: [] };
+  }
   const batch = body.batch;
-  if (!Array.isArray(batch)) return fail('batch', 'batch must be an array of identify and track calls');
-  if (batch.length === 0) return fail('batch', 'batch is empty');
-  if (batch.length > maxBatchSize) return fail('batch', `at most ${maxBatchSize} events per batch; split it`);
+  if (!Array.isArray(batch)) return fail(400, 'batch', `batch must be an array of calls (${callTypes.join(', ')})`);
+  if (batch.length === 0) return fail(400, 'batch', 'batch is empty');
+  if (batch.length > maxBatchSize) return fail(413, 'batch', `at most ${maxBatchSize} calls per batch (this one has ${batch.length}); split it`);
+  const batchBytes = serializedSize(body);
+  if (batchBytes > maxBatchBytes) return fail(413, 'batch', `${tooBig('a batch', maxBatchBytes, batchBytes)}; split it`);
+
+  const shared = { context: body.context, integrations: body.integrations, sentAt: body.sentAt };
   const events: IncomingEvent[] = [];
-  const issues: FieldIssue[] = [];
-  let batchBytes = 0;
-  batch.forEach((item, index) => {
+  const rejected: RejectedItem[] = [];
+  batch.forEach((raw: unknown, index) => {
     const prefix = `batch.${index}.`;
+    const item = isObject(raw) ? withBatchFields(raw, shared) : raw;
     const type = isObject(item) ? item.type : undefined;
-    if (type !== 'identify' && type !== 'track') {
-      batchBytes += serializedSize(item);
-      issues.push({ field: `${prefix}type`, message: 'type must be "identify" or "track"' });
+    const reject = (issues: FieldIssue[]) =>
+      rejected.push({
+        index,
+        type: typeof type === 'string' ? type : null,
+        messageId: isObject(item) && typeof item.messageId === 'string' ? item.messageId : null,
+        field: issues[0]!.field,
+        message: issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; '),
+        payload: item,
+      });
+    if (!isCallType(type)) {
+      reject([{ field: `${prefix}type`, message: `type must be one of ${callTypes.join(', ')}` }]);
       return;
     }
-    const { result, bytes } = parseOne(type, item as Record<string, unknown>, prefix);
-    batchBytes += bytes;
-    if (result.ok) events.push(...result.events);
-    else issues.push(...result.issues);
+    const result = parseOne(type, item as Record<string, unknown>, prefix, receivedAt);
+    if (result.issues.length > 0) reject(result.issues);
+    else events.push(...result.events);
   });
-  if (batchBytes > maxBatchBytes) issues.unshift({ field: 'batch', message: `${tooBig('a batch', maxBatchBytes, batchBytes)}; split it` });
-  // All or nothing: a batch with one bad event is refused whole, so nothing is half-stored.
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, events };
+  if (events.length === 0) return { ok: false, status: 400, issues: rejected.map(({ field, message }) => ({ field, message })), rejected };
+  return { ok: true, events, rejected };
 }
 
-function parseOne(type: 'identify' | 'track', body: Record<string, unknown>, prefix: string): { result: ParseResult; bytes: number } {
-  const schema: z.ZodType = type === 'identify' ? identifySchema : trackSchema;
-  const parsed = schema.safeParse(body);
-  const issues: FieldIssue[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: prefix + issue.path.join('.'), message: issue.message }));
+function parseOne(type: CallType, body: Record<string, unknown>, prefix: string, receivedAt: Date): { events: IncomingEvent[]; issues: FieldIssue[]; tooLarge: boolean } {
   const bytes = serializedSize(body);
-  issues.push(...oversizedValues(type, body, bytes, prefix));
-  if (bytes > maxCallBytes) issues.push({ field: prefix.replace(/\.$/, ''), message: tooBig('a call', maxCallBytes, bytes) });
-  if (issues.length > 0 || !parsed.success) return { result: { ok: false, issues }, bytes };
-  return { result: { ok: true, events: [{ type, ...(parsed.data as object) } as IncomingEvent] }, bytes };
+  if (bytes > maxCallBytes) {
+    // Name the values that make it too big where there are some: that is what the sender must fix.
+    const values = oversizedValues(type, body, prefix);
+    const issues = values.length > 0 ? values : [{ field: prefix.replace(/\.$/, ''), message: tooBig('a call', maxCallBytes, bytes) }];
+    return { events: [], issues, tooLarge: true };
+  }
+  const parsed = callSchemas[type].safeParse(body);
+  if (!parsed.success) {
+    return { events: [], issues: parsed.error.issues.map((issue) => ({ field: prefix + issue.path.join('.'), message: issue.message })), tooLarge: false };
+  }
+  const call = parsed.data as Omit<IncomingEvent, 'type'>;
+  return { events: [{ ...call, type, timestamp: correctedTimestamp(call, receivedAt) } as IncomingEvent], issues: [], tooLarge: false };
 }
 
-/** Each trait (identify) or property (track) over maxValueBytes, named. */
-function oversizedValues(type: 'identify' | 'track', body: Record<string, unknown>, callBytes: number, prefix: string): FieldIssue[] {
-  // A call no bigger than the cap cannot hold a value bigger than it: most calls stop here.
-  if (callBytes <= maxValueBytes) return [];
-  const [field, what] = type === 'identify' ? ['traits', 'a trait'] : ['properties', 'a property'];
+/**
+ * Segment's clock-skew correction: a call without `timestamp` happened at
+ * `receivedAt − (sentAt − originalTimestamp)`, so a device whose clock is wrong by hours still
+ * dates its events right. Without `sentAt`, `originalTimestamp` is taken as it is.
+ */
+function correctedTimestamp(call: { timestamp?: string; originalTimestamp?: string; sentAt?: string }, receivedAt: Date): string | undefined {
+  if (call.timestamp || !call.originalTimestamp) return call.timestamp;
+  if (!call.sentAt) return call.originalTimestamp;
+  const skew = Date.parse(call.sentAt) - Date.parse(call.originalTimestamp);
+  return new Date(receivedAt.getTime() - skew).toISOString();
+}
+
+/** The batch's own context and integrations under each item's (the item's win), and its sentAt. */
+function withBatchFields(item: Record<string, unknown>, shared: { context: unknown; integrations: unknown; sentAt: unknown }): Record<string, unknown> {
+  const merged = { ...item };
+  for (const key of ['context', 'integrations'] as const) {
+    if (isObject(shared[key])) merged[key] = { ...shared[key], ...(isObject(item[key]) ? item[key] : {}) };
+  }
+  if (merged.sentAt === undefined && typeof shared.sentAt === 'string') merged.sentAt = shared.sentAt;
+  return merged;
+}
+
+/** Each trait or property over maxValueBytes, named. */
+function oversizedValues(type: CallType, body: Record<string, unknown>, prefix: string): FieldIssue[] {
+  const [field, what] = type === 'identify' || type === 'group' ? ['traits', 'a trait'] : ['properties', 'a property'];
   const values = body[field];
   if (!isObject(values)) return [];
   return Object.entries(values).flatMap(([key, value]) => {
@@ -63,8 +117,12 @@ function oversizedValues(type: 'identify' | 'track', body: Record<string, unknow
   });
 }
 
-function fail(field: string, message: string): ParseResult {
-  return { ok: false, issues: [{ field, message }] };
+function isCallType(type: unknown): type is CallType {
+  return typeof type === 'string' && (callTypes as string[]).includes(type);
+}
+
+function fail(status: 400 | 413, field: string, message: string): ParseResult {
+  return { ok: false, status, issues: [{ field, message }], rejected: [] };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,17 +1,34 @@
 import { z } from 'zod';
 
-/** Segment's event shapes. Unknown fields (context, integrations…) are accepted and ignored. */
+/**
+ * Segment's call shapes. `context` and `integrations` are kept (a batch's own are merged into
+ * each item); other unknown fields are accepted and dropped.
+ */
 /** Segment libraries send the id they lack as null (analytics-python does on every call). */
 const optionalId = z
   .union([z.string().min(1), z.number()])
   .nullish()
   .transform((value) => (value == null ? undefined : String(value)));
 
-const identity = {
+const requiredId = (name: string) =>
+  z
+    .union([z.string().trim().min(1, `${name} is required`), z.number()], { message: `${name} is required` })
+    .transform((value) => String(value));
+
+const isoDate = (name: string) => z.iso.datetime({ offset: true, message: `invalid ${name}: use ISO 8601, e.g. 2026-11-23T09:00:00Z` }).optional();
+
+const record = z.record(z.string(), z.unknown());
+
+const common = {
   userId: optionalId,
   anonymousId: optionalId,
   messageId: z.string().min(1).max(200).optional(),
-  timestamp: z.iso.datetime({ offset: true, message: 'invalid timestamp: use ISO 8601, e.g. 2026-11-23T09:00:00Z' }).optional(),
+  timestamp: isoDate('timestamp'),
+  /** When the client made the call by its own clock; corrected with `sentAt` (see parse.ts). */
+  originalTimestamp: isoDate('originalTimestamp'),
+  sentAt: isoDate('sentAt'),
+  context: record.optional(),
+  integrations: record.optional(),
 };
 
 const needsIdentity = <T extends { userId?: string; anonymousId?: string }>(event: T, ctx: z.RefinementCtx) => {
@@ -25,24 +42,50 @@ const traits = z
   .catchall(z.unknown())
   .default({});
 
-export const identifySchema = z.object({ ...identity, traits }).superRefine(needsIdentity);
+export const identifySchema = z.object({ ...common, traits }).superRefine(needsIdentity);
 
 export const trackSchema = z
   .object({
-    ...identity,
+    ...common,
     event: z.string({ message: 'event is required: name the action, e.g. "Order Completed"' }).trim().min(1, 'event is required'),
-    properties: z.record(z.string(), z.unknown()).default({}),
+    properties: record.default({}),
   })
   .superRefine(needsIdentity);
 
-export const maxBatchSize = 1000;
+/** page and screen: every field but the ids optional, as in Segment's spec. */
+const viewSchema = z
+  .object({
+    ...common,
+    name: z.string().nullish().transform((value) => value ?? undefined),
+    category: z.string().nullish().transform((value) => value ?? undefined),
+    properties: record.default({}),
+  })
+  .superRefine(needsIdentity);
 
-// Size caps (serialized JSON), so one client cannot fill a contact's row or the events table
-// with megabytes per call. Checked in parse.ts.
-export const maxValueBytes = 32 * 1024;
-export const maxCallBytes = 512 * 1024;
-export const maxBatchBytes = 4 * 1024 * 1024;
+export const pageSchema = viewSchema;
+export const screenSchema = viewSchema;
 
-export type IdentifyCall = z.infer<typeof identifySchema>;
-export type TrackCall = z.infer<typeof trackSchema>;
-export type IncomingEvent = ({ type: 'identify' } & IdentifyCall) | ({ type: 'track' } & TrackCall);
+export const groupSchema = z.object({ ...common, groupId: requiredId('groupId'), traits: record.default({}) }).superRefine(needsIdentity);
+
+export const aliasSchema = z.object({ ...common, userId: requiredId('userId'), previousId: requiredId('previousId') });
+
+export const callSchemas = {
+  identify: identifySchema,
+  track: trackSchema,
+  page: pageSchema,
+  screen: screenSchema,
+  group: groupSchema,
+  alias: aliasSchema,
+} as const;
+
+export type CallType = keyof typeof callSchemas;
+export const callTypes = Object.keys(callSchemas) as CallType[];
+
+/** Segment's limits: https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/#max-request-size */
+export const maxBatchSize = 2500;
+export const maxCallBytes = 32 * 1024;
+export const maxBatchBytes = 500 * 1024;
+// A value cannot be bigger than the call that holds it; named on its own so the message points at it.
+export const maxValueBytes = maxCallBytes;
+
+export type IncomingEvent = { [K in CallType]: { type: K } & z.infer<(typeof callSchemas)[K]> }[CallType];

@@ -4,7 +4,7 @@ export function serializedSize(value: unknown): number {
 }
 
 /** "32 KiB", "4.5 MiB". */
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   const [amount, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / (1024 * 1024), 'MiB'];
   return `${Math.round(amount * 10) / 10} ${unit}`;

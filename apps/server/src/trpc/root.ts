@@ -1,6 +1,7 @@
 import { accountRouter } from './routers/account.js';
 import { auditRouter } from './routers/audit.js';
 import { contactsRouter } from './routers/contacts.js';
+import { eventsRouter } from './routers/events.js';
 import { journeysRouter } from './routers/journeys.js';
 import { outboxRouter } from './routers/outbox.js';
 import { membersRouter } from './routers/members.js';
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
   contacts: contactsRouter,
+  events: eventsRouter,
   journeys: journeysRouter,
   outbox: outboxRouter,
   members: membersRouter,

@@ -8,6 +8,7 @@ import { HealthIndicator } from './health-indicator';
 const sections = [
   { label: 'Journeys', href: hrefFor({ page: 'journeys' }), pages: ['journeys', 'journey'] },
   { label: 'Contacts', href: hrefFor({ page: 'contacts' }), pages: ['contacts', 'contact'] },
+  { label: 'Events', href: hrefFor({ page: 'events' }), pages: ['events'] },
   { label: 'Outbox', href: hrefFor({ page: 'outbox' }), pages: ['outbox'] },
   { label: 'Audit log', href: hrefFor({ page: 'audit' }), pages: ['audit'] },
   { label: 'Settings', href: hrefFor({ page: 'settings' }), pages: ['settings'] },

@@ -16,12 +16,14 @@ describe('parseHash', () => {
     expect(parseHash('#/contacts/ada/welcome')).toEqual({ page: 'contact', id: 'ada', journeyId: 'welcome' });
     expect(parseHash('#/settings')).toEqual({ page: 'settings' });
     expect(parseHash('#/audit')).toEqual({ page: 'audit' });
+    expect(parseHash('#/events')).toEqual({ page: 'events' });
     expect(parseHash('#/invitation/inv_abc-123')).toEqual({ page: 'invitation', token: 'inv_abc-123' });
   });
 
   test('reports a hash it does not know', () => {
     expect(parseHash('#/billing')).toEqual({ page: 'not-found', hash: '#/billing' });
     expect(parseHash('#/settings/members')).toEqual({ page: 'not-found', hash: '#/settings/members' });
+    expect(parseHash('#/events/ev_1')).toEqual({ page: 'not-found', hash: '#/events/ev_1' });
     expect(parseHash('#/invitation')).toEqual({ page: 'not-found', hash: '#/invitation' });
     expect(parseHash('#/invitation/a/b')).toEqual({ page: 'not-found', hash: '#/invitation/a/b' });
     expect(parseHash('#/journeys/a/b')).toEqual({ page: 'not-found', hash: '#/journeys/a/b' });
@@ -38,7 +40,7 @@ describe('parseHash', () => {
   });
 
   test('round-trips the new pages and invitation tokens through hrefFor', () => {
-    for (const route of [{ page: 'settings' }, { page: 'audit' }, { page: 'invitation', token: 'inv_a/b+c' }] as const) {
+    for (const route of [{ page: 'settings' }, { page: 'audit' }, { page: 'events' }, { page: 'invitation', token: 'inv_a/b+c' }] as const) {
       expect(parseHash(hrefFor(route))).toEqual(route);
     }
   });

@@ -8,6 +8,8 @@ export type Route =
   | { page: 'contact'; id: string; journeyId: string | null }
   | { page: 'settings' }
   | { page: 'audit' }
+  /** The live event debugger: calls received, accepted or rejected. */
+  | { page: 'events' }
   /** An invitation link (`<publicUrl>/#/invitation/<token>`): opens without signing in. */
   | { page: 'invitation'; token: string }
   | { page: 'not-found'; hash: string };
@@ -24,6 +26,7 @@ export function parseHash(hash: string): Route {
   if (first === 'contacts' && segments.length === 1) return { page: 'contacts' };
   if (first === 'settings' && segments.length === 1) return { page: 'settings' };
   if (first === 'audit' && segments.length === 1) return { page: 'audit' };
+  if (first === 'events' && segments.length === 1) return { page: 'events' };
   if (first === 'invitation' && second !== undefined && segments.length === 2) {
     return { page: 'invitation', token: decodeSegment(second) };
   }
@@ -51,6 +54,8 @@ export function hrefFor(route: Exclude<Route, { page: 'not-found' }>): string {
       return '#/settings';
     case 'audit':
       return '#/audit';
+    case 'events':
+      return '#/events';
     case 'invitation':
       return `#/invitation/${encodeURIComponent(route.token)}`;
   }

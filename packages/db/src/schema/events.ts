@@ -4,7 +4,7 @@ import { contacts } from './contacts.js';
 import { workspaces } from './workspaces.js';
 
 /**
- * Every accepted identify and track call, stored before it is routed to journeys.
+ * Every accepted call (identify, track, page, screen, group, alias), stored before it is routed to journeys.
  * (workspace, message id) is unique, so a client's retry is recognised and not applied twice.
  */
 export const events = pgTable(
@@ -13,7 +13,7 @@ export const events = pgTable(
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
     messageId: text('message_id').notNull(),
-    type: text('type', { enum: ['identify', 'track'] }).notNull(),
+    type: text('type', { enum: ['identify', 'track', 'page', 'screen', 'group', 'alias'] }).notNull(),
     name: text('name'),
     contactId: text('contact_id').notNull().references(() => contacts.id),
     properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
@@ -28,5 +28,7 @@ export const events = pgTable(
     uniqueIndex('events_workspace_message_id').on(table.workspaceId, table.messageId),
     index('events_contact_time').on(table.contactId, table.occurredAt),
     index('events_unrouted').on(table.receivedAt).where(sql`routed_at is null`),
+    // The console's event debugger: a workspace's latest calls.
+    index('events_workspace_received').on(table.workspaceId, table.receivedAt),
   ],
 );

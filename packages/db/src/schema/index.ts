@@ -12,3 +12,5 @@ export { auditLog } from './audit-log.js';
 export { invitations, memberships, roles, type Role } from './memberships.js';
 export { sessions, signInLinks, userIdentities, users } from './users.js';
 export { workspaceSecrets } from './workspace-secrets.js';
+export { accountMemberships, accounts, contactAliases } from './accounts.js';
+export { ingestionErrors } from './ingestion-errors.js';
