@@ -1,4 +1,5 @@
 import { and, contacts, enrolments, eq, events, gte, messages, nodeVisits, segmentMemberships, sql, type Database } from '@tend/db';
+import { storedAsEvent } from '@tend/routing';
 import {
   evaluateCondition,
   eventCountKey,
@@ -67,7 +68,7 @@ export async function contactFacts(
     const rows = await db
       .select({ properties: events.properties })
       .from(events)
-      .where(and(eq(events.contactId, contactId), eq(events.type, 'track'), eq(events.name, query.event), gte(events.occurredAt, since)))
+      .where(and(eq(events.contactId, contactId), storedAsEvent(query.event), gte(events.occurredAt, since)))
       .limit(eventScanLimit);
     eventCounts[eventCountKey(query)] = rows.filter((row) => matchesFilters(row.properties, query.filters)).length;
   }

@@ -138,6 +138,29 @@ describe('page and screen reach journeys as "Page Viewed" and "Screen Viewed"', 
     expect(await tend.enrolment('pv-2', 'pricing-visit')).toBeUndefined();
   });
 
+  test('page calls count as "Page Viewed" in a branch condition, like track events', async ({ tend }) => {
+    await tend.publish(
+      journey('browsed-first', {
+        nodes: {
+          go: ['trigger.event', { event: 'Browse Check' }],
+          pick: ['branch', { cases: [{ id: 'browsed', label: 'Browsed', condition: { kind: 'event-count', event: 'Page Viewed', filters: [{ property: 'path', op: 'eq', value: '/shoes' }], atLeast: 2, withinDays: 7 } }] }],
+          'to-browsed': email('Still thinking about shoes?'),
+          'to-else': email('Welcome back'),
+          done: ['exit'],
+        },
+        edges: ['go -> pick', 'pick:browsed -> to-browsed', 'pick:else -> to-else', 'to-browsed -> done', 'to-else -> done'],
+      }),
+    );
+    await tend.identify('pc-1', { email: 'pc1@example.com' });
+    await tend.identify('pc-2', { email: 'pc2@example.com' });
+    for (const path of ['/shoes', '/shoes', '/hats']) await send(tend, 'page', { body: { userId: 'pc-1', properties: { path } } });
+    await send(tend, 'page', { body: { userId: 'pc-2', properties: { path: '/shoes' } } });
+    await tend.track('pc-1', 'Browse Check');
+    await tend.track('pc-2', 'Browse Check');
+    expect((await tend.waitForMail('pc1@example.com', 1)).map((mail) => mail.subject)).toEqual(['Still thinking about shoes?']);
+    expect((await tend.waitForMail('pc2@example.com', 1)).map((mail) => mail.subject)).toEqual(['Welcome back']);
+  });
+
   test('a screen call enters a journey triggered by "Screen Viewed"; group and alias enter none', async ({ tend }) => {
     await tend.publish(
       journey('screen-visit', {

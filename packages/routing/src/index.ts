@@ -2,4 +2,4 @@ export { commandJourney, type JourneyCommand } from './control.js';
 export { enterJourney, type Entry, type EntryOutcome } from './enter.js';
 export { liveJourneys, type LiveJourney } from './live-journeys.js';
 export { routeEvents } from './route-events.js';
-export { pageViewedEvent, routedEvent, screenViewedEvent, type RoutableEvent, type RoutedEvent } from './routed-event.js';
+export { pageViewedEvent, routedEvent, screenViewedEvent, storedAsEvent, type RoutableEvent, type RoutedEvent } from './routed-event.js';

@@ -1,3 +1,5 @@
+import { and, eq, events, or, type SQL } from '@tend/db';
+
 /** A page call routes as a track event of this name (Segment's own name for it in destinations). */
 export const pageViewedEvent = 'Page Viewed';
 /** A screen call routes as a track event of this name. */
@@ -40,4 +42,16 @@ export function routedEvent(event: RoutableEvent): RoutedEvent | null {
     default:
       return null;
   }
+}
+
+/**
+ * Stored calls that journeys see as the event `name` (for counts in conditions): track events of
+ * that name, and page or screen calls when `name` is "Page Viewed" or "Screen Viewed".
+ */
+export function storedAsEvent(name: string): SQL {
+  return or(
+    and(eq(events.type, 'track'), eq(events.name, name)),
+    name === pageViewedEvent ? eq(events.type, 'page') : undefined,
+    name === screenViewedEvent ? eq(events.type, 'screen') : undefined,
+  )!;
 }
