@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseOptions } from '@tend/db';
 import { exited } from '@tend/e2e/harness';
 import type { Cleanup } from './cleanup.js';
 import { postJson } from './http.js';
 import { runPool } from './pool.js';
-import { progress, type Comparison } from './report.js';
+import { rawMultiRowInsert } from './raw-insert.js';
+import { number, progress, type Comparison } from './report.js';
 import { perSecond, summarize, type Summary } from './stats.js';
 import type { BenchTend } from './tend-instance.js';
 
@@ -23,10 +25,11 @@ interface IngestRun {
 
 /**
  * Events accepted per second on POST /v1/batch, against a bare Fastify server that only
- * parses the same bodies, both driven by the same client loop.
+ * parses the same bodies, both driven by the same client loop; and against the same rows
+ * inserted straight into a fresh database of Tend's kind (`database`), 100 rows a statement.
  */
-export async function benchBatchIngest(options: { tend: BenchTend; batches: number; cleanup: Cleanup }) {
-  const { tend, batches, cleanup } = options;
+export async function benchBatchIngest(options: { tend: BenchTend; batches: number; database: DatabaseOptions; cleanup: Cleanup }) {
+  const { tend, batches, database, cleanup } = options;
   const runId = Date.now().toString(36);
 
   progress(`bare Fastify: ${batches} batches of ${batchSize} events, ${inFlight} in flight`);
@@ -37,14 +40,21 @@ export async function benchBatchIngest(options: { tend: BenchTend; batches: numb
   const tendRun = await drive(`${tend.url}/v1/batch`, tend.auth, `${runId}-tend`, batches);
   for (const failure of [...new Set(tendRun.failures)].slice(0, 3)) progress(`  refused: ${failure}`);
 
+  progress(`raw multi-row insert: ${batches} × ${batchSize} events rows (and their contacts) into a fresh database`);
+  const raw = await rawMultiRowInsert({ database, batches, batchSize, inFlight, warmupBatches, userIds, cleanup });
+  const ofRaw = tendRun.eventsPerSecond / raw.eventsPerSecond;
+
   const rows: Comparison[] = [
     { figure: '/v1/batch events accepted/s', value: tendRun.eventsPerSecond, baseline: 'bare Fastify JSON parse', base: bare.eventsPerSecond, unit: 'events/s' },
+    { figure: '/v1/batch events accepted/s', value: tendRun.eventsPerSecond, baseline: `raw multi-row insert (${raw.kind})`, base: raw.eventsPerSecond, unit: 'events/s' },
     { figure: '/v1/batch answer p50', value: tendRun.answer.p50, baseline: 'bare Fastify answer p50', base: bare.answer.p50, unit: 'duration' },
     { figure: '/v1/batch answer p95', value: tendRun.answer.p95, baseline: 'bare Fastify answer p95', base: bare.answer.p95, unit: 'duration' },
   ];
   const notes = [
     `Tend accepted ${tendRun.accepted}/${batches * batchSize} events (${tendRun.failures.length} batch(es) refused); bare accepted ${bare.accepted}.`,
     `Each batch: ${batchSize} track events with distinct messageIds over ${userIds.length} userIds; ${warmupBatches} warm-up batches excluded.`,
+    `Raw insert: ${raw.inserted} events rows and ${userIds.length} contacts rows by drizzle insert(...).values([...]), ${batchSize} rows a statement, ${inFlight} in flight, in the bench's process on a fresh ${raw.kind} (migrations not timed).`,
+    `Tend ÷ raw insert: ${Number.isFinite(ofRaw) ? `${number(ofRaw)}×` : '—'} (the issue's goal: at least 0.5×).`,
   ];
   return { rows, notes };
 }

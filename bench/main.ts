@@ -11,6 +11,7 @@ import { Cleanup } from './cleanup.js';
 import { benchEnrolAndRoute } from './enrol-and-route.js';
 import { benchHistoryLength } from './history-length.js';
 import { benchIdentifyToEmail } from './identify-to-email.js';
+import { loadAverage } from './load-average.js';
 import { parseOptions, usage } from './options.js';
 import { heading, printTable, progress, quietProgress } from './report.js';
 import { benchStartup } from './startup.js';
@@ -46,7 +47,7 @@ process.once('SIGINT', () => {
 
 const began = performance.now();
 console.log(
-  `Tend bench: ${options.contacts} contacts, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting · node ${process.version} · ${cpus().length} CPU(s) · loopback only`,
+  `Tend bench: ${options.contacts} contacts, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting · node ${process.version} · ${cpus().length} CPU(s) · loopback only · load average ${loadAverage()} (1, 5, 15 min)`,
 );
 try {
   const workDir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
@@ -65,7 +66,9 @@ try {
   printTable(`identify → email, ${options.contacts} contacts`, identify.rows, identify.notes);
 
   heading('3. /v1/batch ingest');
-  const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, cleanup });
+  // Tend runs on its embedded PGlite (DATABASE_URL is refused above), so the raw-insert baseline does too.
+  const database = { dataDir: join(workDir, 'raw-insert-pglite') };
+  const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, database, cleanup });
   printTable(`/v1/batch, ${options.batches} × 100 events`, batch.rows, batch.notes);
 
   // Section 4 starts Tends of its own (fresh, with its pid and Temporal port known): give them the machine.
@@ -83,7 +86,7 @@ try {
   const history = await benchHistoryLength({ cleanup });
   printTable('4.4 workflow history per contact, win-back', history.rows, history.notes);
 
-  console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s. Ratio = figure ÷ baseline.`);
+  console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load average ${loadAverage()} (1, 5, 15 min). Ratio = figure ÷ baseline.`);
 } catch (error) {
   if (!interrupted) {
     console.error(`\nThe bench stopped: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,3 +1,5 @@
+import { loadAverage } from './load-average.js';
+
 /** One line of a section's table: a figure of Tend beside a baseline measured in the same run. */
 export interface Comparison {
   figure: string;
@@ -19,8 +21,10 @@ export function quietProgress(): void {
   quiet = true;
 }
 
+/** A section's heading, with the machine's load average (1, 5, 15 min) as the section starts. */
 export function heading(title: string): void {
-  console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 76 - title.length))}`);
+  const load = ` load ${loadAverage()} `;
+  console.log(`\n── ${title} ${'─'.repeat(Math.max(2, 74 - title.length - load.length))}${load}──`);
 }
 
 /** Prints figure | value | baseline | value | ratio (figure ÷ baseline), then any notes. */
@@ -35,6 +39,7 @@ export function printTable(title: string, rows: Comparison[], notes: string[] = 
   console.log(`  ${widths.map((width) => '─'.repeat(width)).join('  ')}`);
   for (const cell of cells) console.log(`  ${line(cell)}`);
   for (const note of notes) console.log(`  ${note}`);
+  console.log(`  Load average at the end: ${loadAverage()} (1, 5, 15 min).`);
 }
 
 export function format(value: number, unit: Comparison['unit']): string {

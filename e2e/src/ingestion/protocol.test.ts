@@ -300,10 +300,11 @@ describe('batches', () => {
     const response = await send(tend, 'batch', {
       body: {
         sentAt: '2020-01-01T00:00:10.000Z',
-        context: { library: { name: 'hand' } },
+        context: { library: { name: 'hand' }, locale: 'en-GB' },
+        integrations: { All: true },
         batch: [
           // The device's clock is years behind: sent 10 s after it happened, by its clock.
-          { type: 'track', userId: 'skew-1', messageId: 'skew-1', event: 'Skewed', originalTimestamp: '2020-01-01T00:00:00.000Z' },
+          { type: 'track', userId: 'skew-1', messageId: 'skew-1', event: 'Skewed', originalTimestamp: '2020-01-01T00:00:00.000Z', context: { locale: 'fr-FR' } },
           { type: 'track', userId: 'skew-1', messageId: 'skew-2', event: 'Stamped', timestamp: '2026-01-01T00:00:00.000Z', originalTimestamp: '2020-01-01T00:00:00.000Z' },
         ],
       },
@@ -313,6 +314,10 @@ describe('batches', () => {
     expect(skewed!.occurredAt.getTime()).toBeGreaterThanOrEqual(before - 10_000 - 1000);
     expect(skewed!.occurredAt.getTime()).toBeLessThanOrEqual(Date.now() - 10_000 + 1000);
     expect((await eventByMessageId(tend, 'skew-2'))!.occurredAt.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    // Stored with each event: the batch's context under the item's own (the item's locale wins).
+    expect(skewed!.context).toEqual({ library: { name: 'hand' }, locale: 'fr-FR' });
+    expect(skewed!.integrations).toEqual({ All: true });
+    expect((await eventByMessageId(tend, 'skew-2'))!.context).toEqual({ library: { name: 'hand' }, locale: 'en-GB' });
   });
 
   test('bad items are listed by index and written to ingestion_errors; the good ones are stored', async ({ tend }) => {

@@ -53,6 +53,8 @@ async function storeOne(tx: Transaction, workspaceId: string, event: IncomingEve
     name,
     contactId,
     properties,
+    context: event.context ?? null,
+    integrations: event.integrations ?? null,
     occurredAt: event.timestamp ? new Date(event.timestamp) : new Date(),
     createdContact: created,
   };

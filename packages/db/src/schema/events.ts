@@ -17,6 +17,10 @@ export const events = pgTable(
     name: text('name'),
     contactId: text('contact_id').notNull().references(() => contacts.id),
     properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+    /** Segment's context (library, page, device, ip, locale…), the batch's merged under the call's own. */
+    context: jsonb('context').$type<Record<string, unknown>>(),
+    /** Segment's integrations switches, as the client sent them. */
+    integrations: jsonb('integrations').$type<Record<string, unknown>>(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     /** Whether this identify created the contact: the "new contact" trigger fires on it. */

@@ -1,0 +1,2 @@
+ALTER TABLE "events" ADD COLUMN "context" jsonb;--> statement-breakpoint
+ALTER TABLE "events" ADD COLUMN "integrations" jsonb;
