@@ -24,9 +24,15 @@ export async function createApiToken(
 /** The token's workspace and role, unless it is unknown or revoked. */
 export async function principalForApiToken(db: Database, token: string, now = new Date()): Promise<ApiTokenPrincipal | null> {
   const [row] = await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)))
-    .returning();
-  return row ? { kind: 'token', tokenId: row.id, name: row.name, workspaceId: row.workspaceId, role: row.role } : null;
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  // "Last used" to the minute: a token polling the API does not write a row on every call.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > lastUsedResolutionMs) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return { kind: 'token', tokenId: row.id, name: row.name, workspaceId: row.workspaceId, role: row.role };
 }
+
+const lastUsedResolutionMs = 60_000;

@@ -1,4 +1,4 @@
-import { eq, users, type Database } from '@tend/db';
+import type { Database } from '@tend/db';
 import { principalForApiToken, type ApiTokenPrincipal } from './api-tokens.js';
 import { findSession } from './sessions.js';
 
@@ -18,9 +18,7 @@ export async function principalFor(db: Database, credentials: { bearer?: string;
   if (credentials.bearer) return principalForApiToken(db, credentials.bearer);
   if (!credentials.sessionToken) return null;
   const session = await findSession(db, credentials.sessionToken);
-  if (!session) return null;
-  const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, session.userId));
-  return user ? { kind: 'user', userId: user.id, email: user.email, session: { csrfHash: session.csrfHash } } : null;
+  return session ? { kind: 'user', userId: session.userId, email: session.email, session: { csrfHash: session.csrfHash } } : null;
 }
 
 /** How the audit log names an actor. */

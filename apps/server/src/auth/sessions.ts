@@ -1,4 +1,4 @@
-import { and, eq, gt, sessions, type Database } from '@tend/db';
+import { and, eq, gt, sessions, users, type Database } from '@tend/db';
 import { hashSecret, newSecret } from './secrets.js';
 
 export const sessionCookie = 'tend_session';
@@ -21,11 +21,12 @@ export async function createSession(db: Database, userId: string, now = new Date
   return { token, csrf, expiresAt };
 }
 
-/** The session a cookie names, while it has not expired. */
-export async function findSession(db: Database, token: string, now = new Date()): Promise<{ userId: string; csrfHash: string } | null> {
+/** The session a cookie names, with its user, while it has not expired: one query on every console call. */
+export async function findSession(db: Database, token: string, now = new Date()): Promise<{ userId: string; email: string; csrfHash: string } | null> {
   const [row] = await db
-    .select({ userId: sessions.userId, csrfHash: sessions.csrfHash })
+    .select({ userId: sessions.userId, email: users.email, csrfHash: sessions.csrfHash })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashSecret(token)), gt(sessions.expiresAt, now)));
   return row ?? null;
 }
