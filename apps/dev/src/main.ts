@@ -23,7 +23,7 @@ Tend is running (ready in ${((Date.now() - began) / 1000).toFixed(1)} s)
   Mail         ${tend.mailCatcher ? 'caught by the dev mail catcher: see the Outbox page' : tend.smtpUrl.replace(/:[^:@/]*@/, ':***@')}
 
 Try it:
-  npx tend publish examples/journeys/welcome.json
+  npx tend publish examples/journeys/welcome.json${tend.url === 'http://127.0.0.1:3000' ? '' : ` --url ${tend.url}`}
   curl -u "${tend.writeKey}:" -H 'content-type: application/json' \\
        -d '{"userId":"u1","traits":{"email":"ada@example.com","firstName":"Ada"}}' \\
        ${tend.url}/v1/identify
