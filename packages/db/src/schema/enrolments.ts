@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The routing index: which contacts are in which journey, and which event names each running
@@ -41,6 +41,13 @@ export const nodeVisits = pgTable(
     nodeId: text('node_id').notNull(),
     visit: integer('visit').notNull(),
     outcome: text('outcome').notNull(),
+    /**
+     * The output the contact left by (a branch case's id, a split path's id, "timed-out"), so
+     * counts survive renaming a case; null for visits recorded before it was kept.
+     */
+    output: text('output'),
+    /** Why: the branch case that matched and on what value, why a send was skipped, who moved the contact. */
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (table) => [

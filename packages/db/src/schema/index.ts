@@ -1,7 +1,7 @@
 export { appliedActions } from './applied-actions.js';
 export { contacts } from './contacts.js';
 export { events } from './events.js';
-export { journeys, journeyVersions } from './journeys.js';
+export { journeyDrafts, journeys, journeyVersions } from './journeys.js';
 export { listMemberships, lists } from './lists.js';
 export { devMailbox, messages } from './messages.js';
 export { pushSubscriptions } from './push-subscriptions.js';

@@ -35,3 +35,23 @@ export const journeyVersions = pgTable(
     uniqueIndex('journey_versions_hash').on(table.workspaceId, table.journeyId, table.hash),
   ],
 );
+
+/**
+ * The editor's working copy of a journey: saved as the marketer types, never run. `graph` is
+ * kept as sent, even when it does not parse, so a hand-edited or older draft opens with its
+ * problems listed. `revision` goes up by one on every save: a save names the revision it was
+ * based on, and a stale one is refused rather than silently overwriting another tab's work.
+ */
+export const journeyDrafts = pgTable(
+  'journey_drafts',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    journeyId: text('journey_id').notNull(),
+    graph: jsonb('graph').$type<unknown>().notNull(),
+    revision: integer('revision').notNull(),
+    /** The user who saved last (null when saved with an API token). */
+    updatedBy: text('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.journeyId] })],
+);

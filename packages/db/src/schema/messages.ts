@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The send ledger of every channel (email, SMS, web push): one row per message Tend means to
@@ -34,6 +34,8 @@ export const messages = pgTable(
     /** Engagement, set by the tracking endpoints; branch conditions read them. */
     openedAt: timestamp('opened_at', { withTimezone: true }),
     clickedAt: timestamp('clicked_at', { withTimezone: true }),
+    /** A test send from the editor ("Send test"): shown marked in the Outbox, never counted as the journey's. */
+    test: boolean('test').notNull().default(false),
   },
   (table) => [index('messages_workspace_created').on(table.workspaceId, table.createdAt)],
 );
