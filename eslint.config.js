@@ -16,8 +16,9 @@ const layers = [
   { files: ['apps/worker/**'], may: [...packages, 'workflows'] },
   { files: ['apps/dev/**'], may: [...packages, 'server', 'worker'] },
   // The console and the CLI reach the server over HTTP: its router's types, never its code. The
-  // console validates drafts with the journey package itself, so it never re-implements a rule.
-  { files: ['apps/web/**'], may: ['journey'], typesOf: ['server'] },
+  // console validates drafts with the journey package itself, so it never re-implements a rule,
+  // and offers the example journeys as templates.
+  { files: ['apps/web/**'], may: ['journey', 'examples'], typesOf: ['server'] },
   { files: ['apps/cli/**'], may: ['config', 'journey'], typesOf: ['server'] },
   { files: ['examples/**'], may: ['journey', 'db', 'sdk'] },
   { files: ['docker/**'], may: ['server', 'worker'] },
