@@ -8,6 +8,9 @@ CREATE TABLE "journey_drafts" (
 	CONSTRAINT "journey_drafts_workspace_id_journey_id_pk" PRIMARY KEY("workspace_id","journey_id")
 );
 --> statement-breakpoint
+ALTER TABLE "enrolments" ADD COLUMN "current_node" text;--> statement-breakpoint
+ALTER TABLE "enrolments" ADD COLUMN "current_since" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "node_visits" ADD COLUMN "output" text;--> statement-breakpoint
 ALTER TABLE "node_visits" ADD COLUMN "detail" jsonb;--> statement-breakpoint
-ALTER TABLE "messages" ADD COLUMN "test" boolean DEFAULT false NOT NULL;
+ALTER TABLE "messages" ADD COLUMN "test" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "enrolments_active_by_node" ON "enrolments" USING btree ("workspace_id","journey_id","current_node") WHERE status = 'active';

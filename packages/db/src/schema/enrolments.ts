@@ -20,11 +20,18 @@ export const enrolments = pgTable(
     listensTo: text('listens_to').array().notNull().default([]),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /**
+     * The node the run is at now and since when, written by the run as it moves: live "waiting
+     * here" counts and the list of contacts at a node are one indexed query, not a query per run.
+     */
+    currentNode: text('current_node'),
+    currentSince: timestamp('current_since', { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.journeyId, table.contactId] }),
     index('enrolments_active_by_contact').on(table.workspaceId, table.contactId).where(sql`status = 'active'`),
     index('enrolments_active_by_journey').on(table.workspaceId, table.journeyId).where(sql`status = 'active'`),
+    index('enrolments_active_by_node').on(table.workspaceId, table.journeyId, table.currentNode).where(sql`status = 'active'`),
   ],
 );
 
