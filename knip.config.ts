@@ -7,4 +7,8 @@ export default {
   ignoreBinaries: ['go'],
   // The root depends on the CLI so that `npx tend` works in a checkout.
   ignoreDependencies: ['@tend/cli'],
+  workspaces: {
+    // The editor section builds an empty React Flow page (its own entry) as its baseline.
+    bench: { entry: ['editor/baseline-page/main.tsx'] },
+  },
 } satisfies KnipConfig;

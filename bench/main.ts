@@ -8,6 +8,7 @@ import { resolveTemporalCli } from '@tend/dev';
 import { startSmtpPeer } from '@tend/e2e/harness';
 import { benchBatchIngest } from './batch-ingest.js';
 import { Cleanup } from './cleanup.js';
+import { benchEditor } from './editor/editor-bench.js';
 import { benchEnrolAndRoute } from './enrol-and-route.js';
 import { benchHistoryLength } from './history-length.js';
 import { benchIdentifyToEmail } from './identify-to-email.js';
@@ -71,20 +72,24 @@ try {
   const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, database, cleanup });
   printTable(`/v1/batch, ${options.batches} × 100 events`, batch.rows, batch.notes);
 
-  // Section 4 starts Tends of its own (fresh, with its pid and Temporal port known): give them the machine.
-  progress('stopping the warm Tend: section 4 starts its own');
+  heading('4. the journey editor in Chromium');
+  const editor = await benchEditor({ tend: startup.tend, workDir, cleanup });
+  printTable('4. editor: 300-node journey', editor.rows, editor.notes);
+
+  // Section 5 starts Tends of its own (fresh, with its pid and Temporal port known): give them the machine.
+  progress('stopping the warm Tend: section 5 starts its own');
   await startup.tend.stop();
 
-  heading('4. journey engine');
+  heading('5. journey engine');
   const engine = await benchEnrolAndRoute({ workDir, smtpUrl: smtp.url, count: options.enrol, cleanup });
-  printTable(`4.1 enrolment into abandoned cart, ${options.enrol} contacts`, engine.enrol.rows, engine.enrol.notes);
-  printTable(`4.2 events routed to waiting runs, ${options.enrol} contacts`, engine.route.rows, engine.route.notes);
+  printTable(`5.1 enrolment into abandoned cart, ${options.enrol} contacts`, engine.enrol.rows, engine.enrol.notes);
+  printTable(`5.2 events routed to waiting runs, ${options.enrol} contacts`, engine.route.rows, engine.route.notes);
   console.log();
   const memory = await benchWaitingMemory({ workDir, smtpUrl: smtp.url, count: options.waiting, cleanup });
-  printTable(`4.3 memory with ${options.waiting} contacts waiting 30 days`, memory.rows, memory.notes);
+  printTable(`5.3 memory with ${options.waiting} contacts waiting 30 days`, memory.rows, memory.notes);
   console.log();
   const history = await benchHistoryLength({ cleanup });
-  printTable('4.4 workflow history per contact, win-back', history.rows, history.notes);
+  printTable('5.4 workflow history per contact, win-back', history.rows, history.notes);
 
   console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load average ${loadAverage()} (1, 5, 15 min). Ratio = figure ÷ baseline.`);
 } catch (error) {

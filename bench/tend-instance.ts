@@ -18,6 +18,8 @@ export interface BenchTend {
   msToHealthy: number;
   /** Tend's own "✓ step" lines, which time its start-up parts. */
   steps: string[];
+  /** The owner's one-time sign-in link `npm start` prints, for a browser; null if it printed none. */
+  signInLink: string | null;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function launchTend(options: LaunchOptions): Promise<BenchTend> {
     temporalAddress: `127.0.0.1:${temporalPort}`,
     msToHealthy: performance.now() - began,
     steps: tend.output().split('\n').filter((line) => line.trimStart().startsWith('✓')).map((line) => line.trim()),
+    signInLink: /Sign in\s+(https?:\/\/\S+)/.exec(tend.output())?.[1] ?? null,
     stop,
   };
 }

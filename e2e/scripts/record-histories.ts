@@ -22,7 +22,7 @@ import { openTestDatabase } from '@tend/db/testing';
 // Not the support index: it also loads the vitest fixture, which fails outside vitest.
 import { eventually, localTemporal, timeSkippingTemporal } from '../src/support/harness.js';
 import { durationUnits, type JourneyGraphInput } from '@tend/journey';
-import { contactEventSignal, journeyTaskQueue, positionQuery, type JourneyPosition } from '@tend/journey/ir';
+import { contactEventSignal, journeyTaskQueue, moveSignal, positionQuery, removeSignal, type JourneyPosition, type MoveSignal, type RemoveSignal } from '@tend/journey/ir';
 import { publishAndApply, setJourneyStatus } from '@tend/publishing';
 import { buildServer, checkHealth, ensureDevWorkspace } from '@tend/server';
 import { createActivities } from '@tend/worker';
@@ -120,6 +120,36 @@ const profileReminder: JourneyGraphInput = {
     { id: 'e3', source: 'wait-for-profile', sourceHandle: 'happened', target: 'completed' },
     { id: 'e4', source: 'wait-for-profile', sourceHandle: 'timed-out', target: 'nudge-email' },
     { id: 'e5', source: 'nudge-email', target: 'done' },
+  ],
+};
+
+/**
+ * A branch on the plan, a split for pros, then up to 3 days to pay: the contacts waiting there
+ * are moved or removed by a person (the console's moveContact / removeContact), with a reason.
+ */
+const invoice: JourneyGraphInput = {
+  id: 'invoice',
+  name: 'Invoice',
+  settings: { reentry: 'once-at-a-time', timeZone: 'UTC', exitWhen: [] },
+  nodes: [
+    { id: 'sent', type: 'trigger.event', data: { event: 'Invoice Sent' } },
+    { id: 'which-plan', type: 'branch', data: { cases: [{ id: 'pro', label: 'Pro', condition: { kind: 'attribute', attribute: 'plan', op: 'eq', value: 'pro' } }] } },
+    { id: 'ab', type: 'split', data: { paths: [{ id: 'a', label: 'A', percent: 50 }, { id: 'b', label: 'B', percent: 50 }] } },
+    { id: 'wait-paid', type: 'wait-for-event', data: { event: 'Invoice Paid', timeout: { amount: 3, unit: 'days' } } },
+    { id: 'thanks', type: 'send-email', data: { subject: 'Thanks', html: '<p>Thanks for paying</p>' } },
+    { id: 'reminder', type: 'send-email', data: { subject: 'Reminder', html: '<p>Your invoice is due</p>' } },
+    { id: 'done', type: 'exit', data: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'sent', target: 'which-plan' },
+    { id: 'e2', source: 'which-plan', sourceHandle: 'pro', target: 'ab' },
+    { id: 'e3', source: 'which-plan', sourceHandle: 'else', target: 'wait-paid' },
+    { id: 'e4', source: 'ab', sourceHandle: 'a', target: 'wait-paid' },
+    { id: 'e5', source: 'ab', sourceHandle: 'b', target: 'wait-paid' },
+    { id: 'e6', source: 'wait-paid', sourceHandle: 'happened', target: 'thanks' },
+    { id: 'e7', source: 'wait-paid', sourceHandle: 'timed-out', target: 'reminder' },
+    { id: 'e8', source: 'thanks', target: 'done' },
+    { id: 'e9', source: 'reminder', target: 'done' },
   ],
 };
 
@@ -266,6 +296,47 @@ try {
   }, 'wait-for-profile to complete at once (an interpreter without the patch forgets the profile and waits out its day)');
   if (outcome !== 'happened') throw new Error(`wait-for-profile ended "${outcome}", not "happened"`);
   await ended(profiled, 'profile-reminder');
+
+  // A person moves or removes one waiting contact (signals as routing's commandContact sends
+  // them). Its 3 days last 15 seconds: the refused move's contact times out while recording.
+  await publish(invoice, 5_000);
+  const atWaitPaid = async (userId: string) => {
+    const run = env.client.workflow.getHandle((await workflowOf(userId, 'invoice')).workflowId);
+    await eventually(async () => {
+      const position = await run.query<JourneyPosition>(positionQuery);
+      return position.nodeId === 'wait-paid' && position.status === 'waiting';
+    }, `${userId} to wait at wait-paid`);
+    return run;
+  };
+  const invoiced = async (name: string, plan: string) => {
+    const userId = await person(name, 'invoice', { plan });
+    await track(userId, 'Invoice Sent', { invoiceId: `inv-${name}` });
+    return { userId, run: await atWaitPaid(userId) };
+  };
+  const movedByHand = await invoiced('moved', 'pro');
+  await movedByHand.run.signal(moveSignal, { toNodeId: 'reminder', reason: 'paid by cheque', by: 'ada@example.com' } satisfies MoveSignal);
+  const removedByHand = await invoiced('removed', 'free');
+  await removedByHand.run.signal(removeSignal, { reason: 'asked us to stop', by: 'ada@example.com' } satisfies RemoveSignal);
+  const refused = await invoiced('move-refused-then-timed-out', 'pro');
+  await refused.run.signal(moveSignal, { toNodeId: 'no-such-node', reason: 'typo', by: 'ada@example.com' } satisfies MoveSignal);
+  const paid = await invoiced('paid', 'free');
+  await track(paid.userId, 'Invoice Paid', { invoiceId: 'inv-paid' });
+  for (const { userId } of [movedByHand, removedByHand, refused, paid]) await ended(userId, 'invoice');
+  const outcomes = async (userId: string) => {
+    const { workflowId } = await workflowOf(userId, 'invoice');
+    const visits = await database.db.select().from(nodeVisits).where(eq(nodeVisits.workflowId, workflowId)).orderBy(nodeVisits.id);
+    return visits.map((visit) => `${visit.nodeId}:${visit.outcome}`).join(' ');
+  };
+  const expected = {
+    [movedByHand.userId]: /^sent:entered which-plan:branch:Pro ab:split:[AB] wait-paid:moved reminder:sent done:exited$/,
+    [removedByHand.userId]: /^sent:entered which-plan:branch:else wait-paid:removed$/,
+    [refused.userId]: /^sent:entered which-plan:branch:Pro ab:split:[AB] wait-paid:move-refused wait-paid:timed-out reminder:sent done:exited$/,
+    [paid.userId]: /^sent:entered which-plan:branch:else wait-paid:happened thanks:sent done:exited$/,
+  };
+  for (const [userId, path] of Object.entries(expected)) {
+    const trail = await outcomes(userId);
+    if (!path.test(trail)) throw new Error(`${userId} went "${trail}", not ${path}`);
+  }
 
   mkdirSync(outDir, { recursive: true });
   let files = 0;

@@ -18,6 +18,9 @@ export const discountCode = defineNode({
     percentOff: z.number().int().min(5, 'at least 5%').max(50, 'at most 50%'),
   }),
   outputs: ['next'],
+  // What the editor's canvas card says, and the config of a freshly dropped node.
+  summary: '{% if prefix %}Discount code {{ prefix }}{{ percentOff }}-…, {{ percentOff }}% off{% else %}Create discount code (no prefix set){% endif %}',
+  defaults: { prefix: 'WELCOME', percentOff: 10 },
   async run(context, config, deps: { db: Database }) {
     const suffix = createHash('sha256').update(context.idempotencyKey).digest('hex').slice(0, 6).toUpperCase();
     const code = `${config.prefix}${config.percentOff}-${suffix}`;

@@ -4,8 +4,9 @@ import { beginEnrolment, endEnrolment } from './activities.js';
 import { nextRunInput, type Handover } from './handover.js';
 import { hold } from './hold.js';
 import { runNode } from './nodes.js';
+import { moveContact, removeContact } from './person-commands.js';
 import { isWait, RunState, type Interrupt } from './run-state.js';
-import { contactEvent, migrate, pause, position, resume, stop } from './signals.js';
+import { contactEvent, migrate, move, pause, position, remove, resume, stop } from './signals.js';
 import { Trail } from './trail.js';
 
 /** Start a fresh run (same workflow id) before the history grows past this many events. */
@@ -30,18 +31,24 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
   setHandler(resume, () => run.resume());
   setHandler(stop, () => run.stop());
   setHandler(migrate, (signal) => run.requestMigrate(signal));
+  setHandler(remove, (signal) => run.remove(signal));
+  setHandler(move, (signal) => run.move(signal));
   setHandler(position, () => run.position);
 
-  await beginEnrolment({ ...enrolment, workflowId, version: input.version, listensTo: input.ir.listensTo, enteredAt: run.enteredAt });
+  // A continued run is at a node already: the routing index shows it there from the start.
+  const resumedAt = input.resume ? { nodeId: input.resume.nodeId, since: input.resume.waitStartedAt ?? Date.now() } : null;
+  await beginEnrolment({ ...enrolment, workflowId, version: input.version, listensTo: input.ir.listensTo, enteredAt: run.enteredAt, position: resumedAt });
   if (!input.resume) await enter(run, trail);
-  const leaving = (await walk(run, trail)) ?? (await stayForGoalWindow(run, trail));
+  let leaving: Leaving | undefined;
+  // A person's move during the goal window puts the contact back on a node: walk again from there.
+  while (!leaving) leaving = (await walk(run, trail)) ?? (await stayForGoalWindow(run, trail));
 
   if ('handover' in leaving) {
-    await trail.flush();
+    await trail.flush(run.where);
     return continueAsNew<typeof journeyWorkflow>(nextRunInput(run, leaving.handover, Date.now()));
   }
   run.showCompleted();
-  await trail.flush();
+  await trail.flush(null);
   await endEnrolment({ ...enrolment, end: leaving.end });
   // Cool-down in workflow time: the run stays open (already ended in the index), so Temporal
   // hands new triggers to it as signals, which it ignores, until the cool-down has passed.
@@ -58,30 +65,38 @@ async function enter(run: RunState, trail: Trail): Promise<void> {
     run.showWaiting('time', startAt);
     await hold(run, startAt - Date.now());
   }
-  trail.record(triggerNodeId, run.visit(triggerNodeId), 'entered');
+  trail.record(triggerNodeId, run.visit(triggerNodeId), 'entered', { output: 'next' });
   // On record before the first step, which may be a months-long wait: counts and trails show the contact.
-  await trail.flush();
+  await trail.flush(run.where);
 }
 
 /** Walks node by node until the run must leave, or (undefined) the contact's path runs out. */
 async function walk(run: RunState, trail: Trail): Promise<Leaving | undefined> {
   for (;;) {
     const interrupt = run.interrupt;
+    if (interrupt?.kind === 'remove') return removeContact(run, trail, interrupt);
     if (interrupt?.kind === 'stop') return { end: 'stopped' };
     if (interrupt?.kind === 'exit') {
       // The node the contact is at has not completed (an interrupted wait's count was undone): the exit is that visit.
-      if (run.nodeId) trail.record(run.nodeId, run.visitsOf(run.nodeId) + 1, 'exited');
+      const detail = interrupt.event ? { event: interrupt.event } : undefined;
+      if (run.nodeId) trail.record(run.nodeId, run.visitsOf(run.nodeId) + 1, 'exited', { output: null, ...(detail ? { detail } : {}) });
       return { end: 'exited' };
     }
+    if (interrupt?.kind === 'move') {
+      moveContact(run, trail, interrupt, Date.now());
+      await trail.flush(run.where);
+      continue;
+    }
     if (interrupt?.kind === 'restart') return restart(run, trail, interrupt);
-    if (interrupt?.kind === 'goal') run.reachGoal(interrupt.nodeId);
+    if (interrupt?.kind === 'goal') run.reachGoal(interrupt, Date.now());
 
     const nodeId = run.nodeId;
     if (!nodeId) return undefined;
     if (run.paused) {
       run.showPaused();
-      await trail.flush();
-      await condition(() => !run.paused || run.interrupt?.kind === 'stop' || run.interrupt?.kind === 'exit');
+      await trail.flush(run.where);
+      // A person's remove or move reaches a held contact too (a move keeps it held, at its new node).
+      await condition(() => !run.paused || ['stop', 'exit', 'remove', 'move'].includes(run.interrupt?.kind ?? ''));
       continue;
     }
     const node = run.ir.nodes[nodeId];
@@ -101,9 +116,9 @@ async function walk(run: RunState, trail: Trail): Promise<Leaving | undefined> {
       run.interruptStep(node, visit);
       continue;
     }
-    trail.record(nodeId, visit, step.outcome);
-    run.arrive(step.next);
-    await trail.flush();
+    trail.record(nodeId, visit, step.outcome, step);
+    run.arrive(step.next, Date.now());
+    await trail.flush(run.where);
   }
 }
 
@@ -111,7 +126,7 @@ async function walk(run: RunState, trail: Trail): Promise<Leaving | undefined> {
  * Contacts who finished early stay, sending nothing, until their goal window closes: the
  * holdout group is measured against the goal like everyone else.
  */
-async function stayForGoalWindow(run: RunState, trail: Trail): Promise<Leaving> {
+async function stayForGoalWindow(run: RunState, trail: Trail): Promise<Leaving | undefined> {
   const windowEnds = run.ir.goals.flatMap((goal) => (goal.windowMs === null ? [] : [run.enteredAt + goal.windowMs]));
   if (run.converted || windowEnds.length === 0) return { end: 'completed' };
   const until = Math.max(...windowEnds);
@@ -120,16 +135,22 @@ async function stayForGoalWindow(run: RunState, trail: Trail): Promise<Leaving> 
   const interrupt = run.interrupt;
   if (interrupt?.kind === 'goal') {
     run.markConverted();
-    trail.record(interrupt.nodeId, run.visit(interrupt.nodeId), 'converted');
+    trail.record(interrupt.nodeId, run.visit(interrupt.nodeId), 'converted', { output: null, ...(interrupt.event ? { detail: { event: interrupt.event } } : {}) });
   }
   if (interrupt?.kind === 'restart') return restart(run, trail, interrupt);
+  if (interrupt?.kind === 'remove') return removeContact(run, trail, interrupt);
+  if (interrupt?.kind === 'move') {
+    moveContact(run, trail, interrupt, Date.now());
+    await trail.flush(run.where);
+    return undefined;
+  }
   return { end: 'completed' };
 }
 
 /** A new entry under reentry "restart": it may also be a conversion, recorded before the run starts over. */
 function restart(run: RunState, trail: Trail, interrupt: Extract<Interrupt, { kind: 'restart' }>): Leaving {
   const { goalNodeId } = interrupt;
-  if (goalNodeId && !run.converted) trail.record(goalNodeId, run.visit(goalNodeId), 'converted');
+  if (goalNodeId && !run.converted) trail.record(goalNodeId, run.visit(goalNodeId), 'converted', { output: null, detail: { event: { name: interrupt.signal.event.name, messageId: interrupt.signal.event.messageId } } });
   return { handover: { kind: 'restart', signal: interrupt.signal } };
 }
 

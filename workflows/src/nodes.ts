@@ -1,11 +1,14 @@
-import { nextTimeOfDay, type IrNode } from '@tend/journey/ir';
+import { nextTimeOfDay, type BranchChoice, type IrNode } from '@tend/journey/ir';
 import { patched, workflowInfo } from '@temporalio/workflow';
 import { contactTimeZone, evaluateBranch, runAction } from './activities.js';
 import { hold } from './hold.js';
 import type { RunState } from './run-state.js';
 
-/** What a node did: the outcome recorded for the visit and the node to go to next; 'interrupted' when it did not complete. */
-export type Step = { outcome: string; next: string | null } | 'interrupted';
+/**
+ * What a node did: the outcome recorded for the visit, the output id the contact left by and
+ * why (for the trail), and the node to go to next; 'interrupted' when it did not complete.
+ */
+export type Step = { outcome: string; output: string | null; detail?: Record<string, unknown>; next: string | null } | 'interrupted';
 
 type Node<Kind extends IrNode['kind']> = Extract<IrNode, { kind: Kind }>;
 
@@ -28,12 +31,14 @@ export async function runNode(node: IrNode, run: RunState, visit: number, starte
       return branch(node, run);
     case 'split':
       return split(node, run);
-    case 'goal':
-      return { outcome: 'converted', next: node.next };
+    case 'goal': {
+      const event = run.conversion;
+      return { outcome: 'converted', output: 'next', ...(event ? { detail: { event } } : {}), next: node.next };
+    }
     case 'action':
       return action(node, run, visit);
     case 'exit':
-      return { outcome: 'exited', next: null };
+      return { outcome: 'exited', output: null, next: null };
   }
 }
 
@@ -41,7 +46,7 @@ export async function runNode(node: IrNode, run: RunState, visit: number, starte
 async function waitTill(run: RunState, until: number, next: string | null): Promise<Step> {
   run.showWaiting('time', until);
   const calm = await hold(run, until - Date.now(), () => run.migrateRequested);
-  return calm && !run.migrateRequested ? { outcome: 'waited', next } : 'interrupted';
+  return calm && !run.migrateRequested ? { outcome: 'waited', output: 'next', next } : 'interrupted';
 }
 
 async function waitForEvent(node: Node<'wait-for-event'>, run: RunState, started: number): Promise<Step> {
@@ -54,14 +59,19 @@ async function waitForEvent(node: Node<'wait-for-event'>, run: RunState, started
   const calm = await hold(run, until - Date.now(), () => happened() || run.migrateRequested);
   // A move interrupts the wait unless the event came with it.
   if (!calm || (run.migrateRequested && !happened())) return 'interrupted';
-  return happened() ? { outcome: 'happened', next: node.next } : { outcome: 'timed-out', next: node.timedOut };
+  return happened() ? { outcome: 'happened', output: 'happened', next: node.next } : { outcome: 'timed-out', output: 'timed-out', next: node.timedOut };
 }
 
 async function branch(node: Node<'branch'>, run: RunState): Promise<Step> {
   const { workspaceId, contactId } = run.input;
-  const index = await evaluateBranch({ workspaceId, contactId, journeyId: run.ir.journeyId, conditions: node.cases.map((c) => c.condition) });
+  // Workers before BranchChoice returned the bare index, and histories replay with it.
+  const choice: BranchChoice | number = await evaluateBranch({ workspaceId, contactId, journeyId: run.ir.journeyId, conditions: node.cases.map((c) => c.condition) });
+  const { index, seen } = typeof choice === 'number' ? { index: choice, seen: [] } : choice;
   const chosen = node.cases[index];
-  return chosen ? { outcome: `branch:${chosen.label}`, next: chosen.next } : { outcome: 'branch:else', next: node.otherwise };
+  if (!chosen) return { outcome: 'branch:else', output: 'else', detail: { case: 'else', label: 'Else', checked: seen }, next: node.otherwise };
+  // Versions published before case ids were compiled in have none: no output id to record.
+  const output = chosen.id ?? null;
+  return { outcome: `branch:${chosen.label}`, output, detail: { case: output, label: chosen.label, matched: seen[index] ?? null }, next: chosen.next };
 }
 
 function split(node: Node<'split'>, run: RunState): Step {
@@ -69,14 +79,18 @@ function split(node: Node<'split'>, run: RunState): Step {
   let roll = Math.random() * 100;
   const path = node.paths.find((p) => (roll -= p.percent) < 0) ?? node.paths[node.paths.length - 1]!;
   if (path.holdout) run.holdOut();
-  return { outcome: `split:${path.label}`, next: path.next };
+  const output = path.id ?? null;
+  return { outcome: `split:${path.label}`, output, detail: { path: output, label: path.label, percent: path.percent, holdout: path.holdout }, next: path.next };
 }
 
 async function action(node: Node<'action'>, run: RunState, visit: number): Promise<Step> {
-  if (run.holdout) return { outcome: 'held-out', next: Object.values(node.outputs)[0] ?? null };
+  if (run.holdout) {
+    const [first] = Object.entries(node.outputs);
+    return { outcome: 'held-out', output: first?.[0] ?? null, detail: { reason: 'on the holdout path of a split' }, next: first?.[1] ?? null };
+  }
   const { workspaceId, contactId, entering } = run.input;
   const { workflowId, runId } = workflowInfo();
-  const { output, outcome } = await runAction({
+  const { output, outcome, reason } = await runAction({
     workspaceId,
     contactId,
     journeyId: run.ir.journeyId,
@@ -88,5 +102,5 @@ async function action(node: Node<'action'>, run: RunState, visit: number): Promi
     idempotencyKey: `${workflowId}/${runId}/${node.id}/${visit}`,
     entryEvent: { name: entering.name, properties: entering.properties },
   });
-  return { outcome: outcome ?? output, next: node.outputs[output] ?? null };
+  return { outcome: outcome ?? output, output, ...(reason ? { detail: { reason } } : {}), next: node.outputs[output] ?? null };
 }

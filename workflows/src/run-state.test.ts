@@ -1,7 +1,7 @@
 import type { ContactEvent, ContactEventSignal, JourneyIr, JourneyWorkflowInput } from '@tend/journey/ir';
 import { describe, expect, it } from 'vitest';
 import { nextRunInput } from './handover.js';
-import { RunState } from './run-state.js';
+import { RunState, type Interrupt } from './run-state.js';
 
 const day = 86_400_000;
 const t0 = Date.UTC(2026, 0, 1);
@@ -56,7 +56,7 @@ describe('RunState', () => {
     run.receive(reentry(event('Cart Started', { cartId: 'cart-2' })), t0);
     expect(run.interrupt?.kind).toBe('restart');
     run.receive(routed(event('Upgraded')), t0);
-    expect(run.interrupt).toEqual({ kind: 'goal', nodeId: 'upgraded' });
+    expect(run.interrupt).toMatchObject({ kind: 'goal', nodeId: 'upgraded', event: { name: 'Upgraded' } });
     run.receive(routed(event('Cart Emptied', { cartId: 'cart-1' })), t0);
     expect(run.interrupt?.kind).toBe('exit');
     run.stop();
@@ -75,7 +75,7 @@ describe('RunState', () => {
     run.receive(routed(event('Cart Emptied', { cartId: 'cart-2' })), t0);
     expect(run.interrupt).toBeNull();
     run.receive(routed(event('Cart Emptied', { cartId: 'cart-1' })), t0);
-    expect(run.interrupt).toEqual({ kind: 'exit' });
+    expect(run.interrupt).toEqual({ kind: 'exit', event: 'Cart Emptied' });
   });
 
   it('a goal counts inside its window only, and only once', () => {
@@ -85,8 +85,8 @@ describe('RunState', () => {
 
     const run = new RunState(input, t0);
     run.receive(routed(event('Upgraded')), t0 + day);
-    run.reachGoal('upgraded');
-    expect([run.converted, run.nodeId, run.interrupt]).toEqual([true, 'upgraded', null]);
+    run.reachGoal(run.interrupt as Extract<Interrupt, { kind: 'goal' }>, t0 + day);
+    expect([run.converted, run.nodeId, run.interrupt, run.conversion?.name]).toEqual([true, 'upgraded', null, 'Upgraded']);
     run.receive(routed(event('Upgraded')), t0 + day);
     expect(run.interrupt).toBeNull();
   });
@@ -105,8 +105,9 @@ describe('RunState', () => {
     run.interruptStep(wait, 1);
     expect([run.visitsOf('a-day'), run.waitStartedAt]).toEqual([0, t0]);
     expect(run.beginStep(wait, t0 + 1_000)).toEqual({ visit: 1, started: t0 });
-    run.arrive('ordered');
+    run.arrive('ordered', t0 + 2_000);
     expect([run.nodeId, run.waitStartedAt, run.visitsOf('a-day')]).toEqual(['ordered', null, 1]);
+    expect(run.where).toEqual({ nodeId: 'ordered', since: t0 + 2_000 });
     expect(run.beginStep(ir.nodes.done!, t0 + 2_000)).toEqual({ visit: 1, started: t0 + 2_000 });
     expect(run.waitStartedAt).toBeNull();
   });
@@ -114,7 +115,7 @@ describe('RunState', () => {
   it('a wait-for-event sees the order of its cart from the contact’s arrival at it', () => {
     const run = new RunState(input, t0);
     run.receive(routed(event('Order Completed', { cartId: 'cart-1' })), t0);
-    run.arrive('ordered');
+    run.arrive('ordered', t0);
     expect(run.awaitedEventArrived(null)).toBe(false);
     run.receive(routed(event('Order Completed', { cartId: 'cart-1' })), t0);
     expect(run.awaitedEventArrived(null)).toBe(true);
@@ -130,6 +131,31 @@ describe('RunState', () => {
     expect(run.migrateRequested).toBe(true);
     expect(run.takeMigrate()).toBe(move);
     expect(run.takeMigrate()).toBeNull();
+  });
+
+  it('a person’s remove outranks everything, and neither it nor a move is dropped by a pending migrate', () => {
+    const run = new RunState(input, t0);
+    run.requestMigrate({ version: 2, ir, nodeMap: {} });
+    run.move({ toNodeId: 'ordered', reason: 'skip the wait', by: 'ada@example.com' });
+    run.interruptStep(ir.nodes['a-day']!, 1);
+    expect(run.interrupt).toEqual({ kind: 'move', toNodeId: 'ordered', reason: 'skip the wait', by: 'ada@example.com' });
+    run.move({ toNodeId: 'done', reason: 'changed my mind', by: 'ada@example.com' });
+    expect(run.interrupt).toMatchObject({ kind: 'move', toNodeId: 'done' });
+    run.stop();
+    run.remove({ reason: 'asked to leave', by: 'ada@example.com' });
+    run.receive(routed(event('Cart Emptied', { cartId: 'cart-1' })), t0);
+    expect(run.interrupt).toEqual({ kind: 'remove', reason: 'asked to leave', by: 'ada@example.com' });
+  });
+
+  it('a move puts the contact at its new node, its wait there begun afresh; past the end of its path it remembers its last node', () => {
+    const run = new RunState(input, t0);
+    run.beginStep(ir.nodes['a-day']!, t0);
+    run.interruptStep(ir.nodes['a-day']!, 1);
+    run.move({ toNodeId: 'ordered', reason: 'r', by: 'b' });
+    run.moveTo('ordered', t0 + 5);
+    expect([run.interrupt, run.nodeId, run.waitStartedAt, run.where]).toEqual([null, 'ordered', null, { nodeId: 'ordered', since: t0 + 5 }]);
+    run.arrive(null, t0 + 6);
+    expect([run.where, run.lastNodeId]).toEqual([null, 'ordered']);
   });
 });
 

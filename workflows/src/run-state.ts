@@ -1,24 +1,40 @@
 import {
   eventMatches,
+  type ContactEvent,
   type ContactEventSignal,
   type IrNode,
   type JourneyIr,
   type JourneyPosition,
   type JourneyWorkflowInput,
   type MigrateSignal,
+  type MoveSignal,
+  type RemoveSignal,
   type ResumeState,
+  type RunPosition,
 } from '@tend/journey/ir';
 import { AwaitedEvent } from './awaited-event.js';
 
 /** Why the walk must leave the node it is at, strongest first. */
 export type Interrupt =
+  /** A person took this contact out (remove signal). */
+  | ({ kind: 'remove' } & RemoveSignal)
   | { kind: 'stop' }
-  | { kind: 'exit' }
-  | { kind: 'goal'; nodeId: string }
+  | { kind: 'exit'; event?: string }
+  /** A person moves this contact to another node of the same version (move signal). */
+  | ({ kind: 'move' } & MoveSignal)
+  | { kind: 'goal'; nodeId: string; event?: Conversion }
   /** `goalNodeId`: the same event is also a conversion, recorded before the run starts over. */
   | { kind: 'restart'; signal: ContactEventSignal; goalNodeId?: string };
 
-const strength: Record<Interrupt['kind'], number> = { stop: 4, exit: 3, goal: 2, restart: 1 };
+/** The event that converted a contact, as the goal visit records it. */
+export type Conversion = Pick<ContactEvent, 'name' | 'messageId' | 'occurredAt'>;
+
+const strength: Record<Interrupt['kind'], number> = { remove: 6, stop: 5, exit: 4, move: 3, goal: 2, restart: 1 };
+
+/** Interrupts a person sent to this one contact: never dropped by a pending migrate (see interruptStep). */
+export function isByPerson(interrupt: Interrupt | null): interrupt is Extract<Interrupt, { kind: 'remove' | 'move' }> {
+  return interrupt?.kind === 'remove' || interrupt?.kind === 'move';
+}
 
 /** Nodes where a contact waits: the only ones a move to a new version takes a contact from, or to. */
 export function isWait(node: IrNode | undefined): boolean {
@@ -37,8 +53,13 @@ export class RunState {
   readonly enteredAt: number;
   readonly #visits: Record<string, number>;
   #nodeId: string | null;
+  /** Epoch ms the contact arrived at #nodeId (the routing index shows it there since then). */
+  #arrivedAt: number;
+  /** The last node the contact was at, kept once its path ran out: where a remove or move is recorded then. */
+  #lastNodeId: string;
   #waitStartedAt: number | null;
   #converted: boolean;
+  #conversion: Conversion | null = null;
   #paused: boolean;
   #holdout: boolean;
   #interrupt: Interrupt | null = null;
@@ -54,6 +75,8 @@ export class RunState {
     this.#visits = { ...(resume?.visits ?? {}) };
     this.#nodeId = resume ? resume.nodeId : (this.ir.triggers.find((trigger) => trigger.nodeId === input.triggerNodeId)?.next ?? null);
     this.#waitStartedAt = resume?.waitStartedAt ?? null;
+    this.#arrivedAt = resume?.waitStartedAt ?? now;
+    this.#lastNodeId = this.#nodeId ?? input.triggerNodeId;
     this.#converted = resume?.converted ?? false;
     this.#paused = resume?.paused ?? false;
     this.#holdout = resume?.holdout ?? false;
@@ -66,6 +89,16 @@ export class RunState {
   /** The node the contact is at; null once its path ran out. */
   get nodeId(): string | null {
     return this.#nodeId;
+  }
+
+  /** Where the run is for the routing index: its node and since when; null past the end of its path. */
+  get where(): RunPosition | null {
+    return this.#nodeId === null ? null : { nodeId: this.#nodeId, since: this.#arrivedAt };
+  }
+
+  /** The node the contact is at, or the last one it was at once its path ran out. */
+  get lastNodeId(): string {
+    return this.#nodeId ?? this.#lastNodeId;
   }
 
   /** Epoch ms the wait at the contact's node began, if it did (a resumed wait keeps its deadline). */
@@ -96,22 +129,37 @@ export class RunState {
   interruptStep(node: IrNode, visit: number): void {
     this.#visits[node.id] = visit - 1;
     // As first released, and so kept for replay: a pending move also drops an interrupt that came
-    // with it (see "Known gaps" in workflows/README.md). Changing this needs patched().
-    if (this.#migrate) this.#interrupt = null;
+    // with it (see "Known gaps" in workflows/README.md). Changing this needs patched(). A remove or
+    // move sent to this contact is kept: no history before them holds one.
+    if (this.#migrate && !isByPerson(this.#interrupt)) this.#interrupt = null;
   }
 
-  /** The node completed: the contact arrives at `nodeId`, or at the end of its path. */
-  arrive(nodeId: string | null): void {
+  /** The node completed: the contact arrives at `nodeId` (at `now`), or at the end of its path. */
+  arrive(nodeId: string | null, now: number): void {
+    if (this.#nodeId !== null) this.#lastNodeId = this.#nodeId;
     this.#nodeId = nodeId;
+    this.#arrivedAt = now;
     this.#waitStartedAt = null;
     this.#awaited.arrive(this.#nodeAt(nodeId));
   }
 
   /** A goal event came: the contact converts and jumps to the goal node. */
-  reachGoal(nodeId: string): void {
+  reachGoal(goal: Extract<Interrupt, { kind: 'goal' }>, now: number): void {
     this.#interrupt = null;
     this.#converted = true;
-    this.arrive(nodeId);
+    this.#conversion = goal.event ?? null;
+    this.arrive(goal.nodeId, now);
+  }
+
+  /** The event that converted the contact in this run, for the goal visit's detail. */
+  get conversion(): Conversion | null {
+    return this.#conversion;
+  }
+
+  /** A person's move is done (or refused): the contact goes on at `nodeId`, its wait there begun afresh. */
+  moveTo(nodeId: string | null, now: number): void {
+    this.#interrupt = null;
+    if (nodeId !== null) this.arrive(nodeId, now);
   }
 
   /** A goal event came after the walk ended: the contact converts where it is. */
@@ -146,7 +194,9 @@ export class RunState {
     this.#awaited.receive(event);
     // signalWithStart delivers the entry event to the run it starts: it neither exits, converts nor restarts it.
     if (signal.triggerNodeId && event.messageId === entry.messageId) return;
-    if (this.ir.exitWhen.some((exit) => eventMatches(exit, event, { entry, property: exit.matchEntryProperty }))) this.#raise({ kind: 'exit' });
+    if (this.ir.exitWhen.some((exit) => eventMatches(exit, event, { entry, property: exit.matchEntryProperty }))) {
+      this.#raise({ kind: 'exit', ...(event.name ? { event: event.name } : {}) });
+    }
     const goal = this.#converted
       ? undefined
       : this.ir.goals.find((g) => eventMatches(g.matcher, event) && (g.windowMs === null || now <= this.enteredAt + g.windowMs));
@@ -155,7 +205,7 @@ export class RunState {
       this.#raise({ kind: 'restart', signal, ...(goal ? { goalNodeId: goal.nodeId } : {}) });
       return;
     }
-    if (goal) this.#raise({ kind: 'goal', nodeId: goal.nodeId });
+    if (goal) this.#raise({ kind: 'goal', nodeId: goal.nodeId, event: { name: event.name, messageId: event.messageId, occurredAt: event.occurredAt } });
   }
 
   /** Holds the contact before its next node; a wait already begun runs out, but nothing after it starts. */
@@ -174,6 +224,16 @@ export class RunState {
   /** Ends the run at once (the journey was archived). */
   stop(): void {
     this.#raise({ kind: 'stop' });
+  }
+
+  /** A person takes this contact out of the journey, with a reason for its trail. */
+  remove(signal: RemoveSignal): void {
+    this.#raise({ kind: 'remove', reason: signal.reason, by: signal.by });
+  }
+
+  /** A person moves this contact to another node of its version; the latest move wins. */
+  move(signal: MoveSignal): void {
+    this.#raise({ kind: 'move', toNodeId: signal.toNodeId, reason: signal.reason, by: signal.by });
   }
 
   /** What must interrupt the walk, if anything: the strongest raised since the walk last took one. */
@@ -237,6 +297,7 @@ export class RunState {
   }
 
   #raise(interrupt: Interrupt): void {
-    if (!this.#interrupt || strength[interrupt.kind] > strength[this.#interrupt.kind]) this.#interrupt = interrupt;
+    const current = this.#interrupt;
+    if (!current || strength[interrupt.kind] > strength[current.kind] || (interrupt.kind === 'move' && current.kind === 'move')) this.#interrupt = interrupt;
   }
 }

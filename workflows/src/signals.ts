@@ -1,13 +1,17 @@
 import {
   contactEventSignal,
   migrateSignal,
+  moveSignal,
   pauseSignal,
+  removeSignal,
   positionQuery,
   resumeSignal,
   stopSignal,
   type ContactEventSignal,
   type JourneyPosition,
   type MigrateSignal,
+  type MoveSignal,
+  type RemoveSignal,
 } from '@tend/journey/ir';
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 
@@ -17,4 +21,6 @@ export const pause = defineSignal(pauseSignal);
 export const resume = defineSignal(resumeSignal);
 export const stop = defineSignal(stopSignal);
 export const migrate = defineSignal<[MigrateSignal]>(migrateSignal);
+export const remove = defineSignal<[RemoveSignal]>(removeSignal);
+export const move = defineSignal<[MoveSignal]>(moveSignal);
 export const position = defineQuery<JourneyPosition>(positionQuery);

@@ -117,6 +117,8 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       writeKey: env.TEND_WRITE_KEY,
       customNodes,
       channels: providers.channels,
+      // "Send test" in the editor goes through the worker's own providers (and so the dev catchers).
+      senders: { email, sms: providers.sms, push: providers.push, fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }) },
       publicUrl: env.TEND_PUBLIC_URL,
       allowedHosts: env.TEND_ALLOWED_HOSTS,
       fetchAllowlist: parseFetchAllowlist(env.TEND_FETCH_ALLOW),

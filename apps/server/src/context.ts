@@ -1,3 +1,4 @@
+import type { EmailTransport, SmsTransport, VapidKeys } from '@tend/channels';
 import type { Database } from '@tend/db';
 import type { FetchAllowlist, NodeSpec } from '@tend/journey';
 import type { Client } from '@temporalio/client';
@@ -20,6 +21,17 @@ export interface ServerDeps {
   publicUrl?: string;
   /** Single sign-on through an OpenID Connect provider (TEND_OIDC_*); absent: password and links only. */
   sso?: SsoSettings;
+  /** The providers the worker sends through, for the editor's "Send test"; a channel absent here cannot be tested. */
+  senders?: MessageSenders;
+}
+
+/** What the server sends a test message through: the worker's own providers (SMTP_URL, SMS_URL, VAPID_*). */
+export interface MessageSenders {
+  email?: EmailTransport;
+  sms?: SmsTransport;
+  push?: { vapid: VapidKeys };
+  /** The guarded fetch push endpoints are reached through (TEND_FETCH_ALLOW). */
+  fetch?: typeof fetch;
 }
 
 /** One API call's context: the server's dependencies and who is asking, for which workspace. */

@@ -10,6 +10,12 @@ export const serverEnvSchema = z.object({
   ...ssoFields,
   // Publish refuses webhooks to internal addresses unless this names them.
   TEND_FETCH_ALLOW: channelFields.TEND_FETCH_ALLOW,
+  // The editor's "Send test" sends through the same providers as the worker (optional here).
+  SMTP_URL: channelFields.SMTP_URL,
+  SMS_URL: channelFields.SMS_URL,
+  VAPID_PUBLIC_KEY: channelFields.VAPID_PUBLIC_KEY,
+  VAPID_PRIVATE_KEY: channelFields.VAPID_PRIVATE_KEY,
+  VAPID_SUBJECT: channelFields.VAPID_SUBJECT,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

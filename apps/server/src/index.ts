@@ -1,7 +1,7 @@
 export { buildServer, defaultWebDir, type BuildServerOptions } from './app.js';
 export { createApiToken, principalForApiToken } from './auth/api-tokens.js';
 export type { Principal, UserPrincipal } from './auth/principal.js';
-export type { RequestContext, ServerDeps } from './context.js';
+export type { MessageSenders, RequestContext, ServerDeps } from './context.js';
 export { readServerEnv, serverEnvSchema, type ServerEnv } from './env.js';
 export { checkHealth, type HealthReport } from './health.js';
 export { routePendingEvents } from './ingest/route-pending.js';

@@ -1,5 +1,6 @@
 // Production entry: the server alone, against a Postgres server and a Temporal cluster.
 // For the embedded, one-command setup run `npm start` (apps/dev) instead.
+import { guardedFetch, providersFrom, smtpTransport } from '@tend/channels';
 import { openDatabase } from '@tend/db';
 import { parseFetchAllowlist } from '@tend/journey';
 import { loadCustomNodes } from '@tend/sdk';
@@ -12,6 +13,7 @@ if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) {
   process.exit(1);
 }
 const database = await openDatabase({ url: env.DATABASE_URL });
+const providers = providersFrom(env);
 const server = await startServer({
   database,
   temporalAddress: env.TEMPORAL_ADDRESS,
@@ -24,6 +26,12 @@ const server = await startServer({
   allowedHosts: env.TEND_ALLOWED_HOSTS,
   fetchAllowlist: parseFetchAllowlist(env.TEND_FETCH_ALLOW),
   sso: ssoSettingsFrom(env),
+  senders: {
+    email: env.SMTP_URL ? smtpTransport(env.SMTP_URL) : undefined,
+    sms: providers.sms,
+    push: providers.push,
+    fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }),
+  },
   rateLimits: { ingestPerMinute: env.TEND_RATE_LIMIT_INGEST, signInPerMinute: env.TEND_RATE_LIMIT_SIGN_IN },
   logger: true,
 });

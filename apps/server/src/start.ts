@@ -22,6 +22,8 @@ export interface StartServerOptions extends BuildServerOptions {
   fetchAllowlist?: ServerDeps['fetchAllowlist'];
   /** Single sign-on (TEND_OIDC_*); its redirect URI is `<publicUrl or the server's URL>/auth/oidc/callback`. */
   sso?: ServerDeps['sso'];
+  /** The providers the worker sends through, for the editor's "Send test". */
+  senders?: ServerDeps['senders'];
   /** `npm start` prints a sign-in link on every start; a production server only until the owner has a password (default). */
   ownerLink?: 'every-start' | 'until-password';
 }
@@ -56,6 +58,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       publicUrl: options.publicUrl,
       fetchAllowlist: options.fetchAllowlist,
       sso: options.sso,
+      senders: options.senders,
     },
     { webDir: options.webDir, logger: options.logger, host, allowedHosts: options.allowedHosts, rateLimits: options.rateLimits },
   );

@@ -13,9 +13,9 @@ import { SettingsPage } from './settings/settings-page';
 import { EmptyState } from './ui/empty-state';
 import { Loading } from './ui/query-status';
 
-// The canvas (React Flow and its styles) is most of the bundle and only the journey page
-// draws one, so it loads when that page is first opened.
-const JourneyPage = lazy(() => import('./journey/journey-page').then((module) => ({ default: module.JourneyPage })));
+// The editor (React Flow, CodeMirror, the form generator) is most of the bundle and only the
+// journey page uses it, so it loads when that page is first opened.
+const EditorPage = lazy(() => import('./editor/editor-page').then((module) => ({ default: module.EditorPage })));
 
 /** Every page needs a signed-in user, except an invitation, which is how someone new gets one. */
 export function App() {
@@ -35,10 +35,11 @@ function Page({ route }: { route: Exclude<Route, { page: 'invitation' }> }) {
     case 'journeys':
       return <JourneysPage />;
     case 'journey':
-      // Keyed so that moving between journeys starts a fresh canvas and viewport.
+      // Keyed by journey so that moving between journeys starts a fresh store, canvas and
+      // viewport; switching tabs keeps the draft's store (and its undo history).
       return (
         <Suspense fallback={<Loading what="the journey" />}>
-          <JourneyPage key={route.id} id={route.id} />
+          <EditorPage key={route.id} id={route.id} tab={route.tab} version={route.version} />
         </Suspense>
       );
     case 'outbox':

@@ -1,6 +1,7 @@
 import { and, contacts, enrolments, eq, events, gte, messages, nodeVisits, segmentMemberships, sql, type Database } from '@tend/db';
 import { storedAsEvent } from '@tend/routing';
 import {
+  conditionEvidence,
   evaluateCondition,
   eventCountKey,
   eventCountQueries,
@@ -8,6 +9,7 @@ import {
   matchesFilters,
   type ConditionFacts,
   type JourneyActivities,
+  type RunPosition,
 } from '@tend/journey/ir';
 
 /** Most events of one name a branch condition looks at, so one contact cannot stall a worker. */
@@ -21,7 +23,10 @@ export function createJourneyActivities(db: Database): Omit<JourneyActivities, '
   return {
     async evaluateBranch({ workspaceId, contactId, journeyId, conditions }) {
       const facts = await contactFacts(db, workspaceId, contactId, journeyId, conditions.flatMap(eventCountQueries));
-      return conditions.findIndex((condition) => evaluateCondition(condition, facts));
+      const index = conditions.findIndex((condition) => evaluateCondition(condition, facts));
+      // What each case checked looked at, for the contact's trail ("plan was pro").
+      const seen = (index === -1 ? conditions : conditions.slice(0, index + 1)).map((condition) => conditionEvidence(condition, facts));
+      return { index, seen };
     },
 
     async contactTimeZone({ contactId }) {
@@ -30,13 +35,34 @@ export function createJourneyActivities(db: Database): Omit<JourneyActivities, '
       return typeof zone === 'string' && isValidTimeZone(zone) ? zone : null;
     },
 
-    async recordVisits(visits) {
-      if (visits.length === 0) return;
-      await db.insert(nodeVisits).values(visits.map((visit) => ({ ...visit, at: new Date(visit.at) })));
+    async recordVisits(visits, position) {
+      const first = visits[0];
+      if (!first) return;
+      // One transaction: a retried call must not find the visits written and the position not.
+      await db.transaction(async (tx) => {
+        await tx.insert(nodeVisits).values(visits.map(({ output, detail, ...visit }) => ({ ...visit, output: output ?? null, detail: detail ?? null, at: new Date(visit.at) })));
+        if (position === undefined) return; // a run from before the position was kept
+        await tx
+          .update(enrolments)
+          .set(where(position))
+          .where(and(eq(enrolments.workspaceId, first.workspaceId), eq(enrolments.journeyId, first.journeyId), eq(enrolments.contactId, first.contactId), eq(enrolments.workflowId, first.workflowId), eq(enrolments.status, 'active')));
+      });
     },
 
-    async beginEnrolment({ workspaceId, journeyId, contactId, runKey, workflowId, version, listensTo, enteredAt }) {
-      const row = { workspaceId, journeyId, contactId, runKey, workflowId, version, listensTo, status: 'active' as const, enteredAt: new Date(enteredAt), endedAt: null };
+    async beginEnrolment({ workspaceId, journeyId, contactId, runKey, workflowId, version, listensTo, enteredAt, position }) {
+      const row = {
+        workspaceId,
+        journeyId,
+        contactId,
+        runKey,
+        workflowId,
+        version,
+        listensTo,
+        status: 'active' as const,
+        enteredAt: new Date(enteredAt),
+        endedAt: null,
+        ...where(position ?? null),
+      };
       await db
         .insert(enrolments)
         .values(row)
@@ -46,10 +72,15 @@ export function createJourneyActivities(db: Database): Omit<JourneyActivities, '
     async endEnrolment({ workspaceId, journeyId, contactId, runKey, end }) {
       await db
         .update(enrolments)
-        .set({ status: end, endedAt: new Date() })
+        .set({ status: end, endedAt: new Date(), currentNode: null, currentSince: null })
         .where(and(eq(enrolments.workspaceId, workspaceId), eq(enrolments.journeyId, journeyId), eq(enrolments.contactId, contactId), eq(enrolments.runKey, runKey)));
     },
   };
+}
+
+/** The routing index's columns for where a run is. */
+function where(position: RunPosition | null): { currentNode: string | null; currentSince: Date | null } {
+  return position ? { currentNode: position.nodeId, currentSince: new Date(position.since) } : { currentNode: null, currentSince: null };
 }
 
 /** What conditions are evaluated against: the profile, event counts, segments and engagement. */

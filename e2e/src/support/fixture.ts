@@ -32,7 +32,10 @@ export interface Tend extends TestTend {
   /** Resolves once `count` messages arrived for `address` (real time, not skipped time). */
   waitForMail(address: string, count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** A contact's trail through one journey, oldest first. */
-  trail(userId: string, journeyId: string): Promise<{ nodeId: string; visit: number; outcome: string; at: Date; version: number }[]>;
+  trail(
+    userId: string,
+    journeyId: string,
+  ): Promise<{ nodeId: string; visit: number; outcome: string; output: string | null; detail: Record<string, unknown> | null; at: Date; version: number }[]>;
   /** The same trail as "node:outcome" lines, for comparing whole paths. */
   path(userId: string, journeyId: string): Promise<string[]>;
   enrolment(userId: string, journeyId: string): Promise<typeof enrolments.$inferSelect | undefined>;
@@ -104,7 +107,15 @@ function withHelpers(tend: TestTend): Tend {
   const trail: Tend['trail'] = async (userId, journeyId) => {
     const id = await contactId(userId);
     return db
-      .select({ nodeId: nodeVisits.nodeId, visit: nodeVisits.visit, outcome: nodeVisits.outcome, at: nodeVisits.at, version: nodeVisits.version })
+      .select({
+        nodeId: nodeVisits.nodeId,
+        visit: nodeVisits.visit,
+        outcome: nodeVisits.outcome,
+        output: nodeVisits.output,
+        detail: nodeVisits.detail,
+        at: nodeVisits.at,
+        version: nodeVisits.version,
+      })
       .from(nodeVisits)
       .where(and(eq(nodeVisits.contactId, id), eq(nodeVisits.journeyId, journeyId)))
       .orderBy(asc(nodeVisits.at), asc(nodeVisits.id));

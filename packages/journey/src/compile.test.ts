@@ -58,6 +58,7 @@ describe('compileJourney', () => {
           id: 'purchased',
           cases: [
             {
+              id: 'ordered',
               label: 'Already ordered',
               condition: { kind: 'event-count', event: 'Order Completed', filters: [], atLeast: 1, withinDays: 2 },
               next: 'customer-already',

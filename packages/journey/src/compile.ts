@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { JourneyGraph } from './graph.js';
-import type { Condition, PropertyFilter } from './ir/conditions.js';
-import type { Weekday } from './ir/time.js';
 import type { IrGoal, IrNode, IrTrigger, JourneyIr } from './ir/types.js';
 import { nodeLookup, type NodeLookup } from './nodes/catalogue.js';
-import { durationMs, type Duration } from './nodes/duration.js';
-import { outputsOf } from './nodes/node-spec.js';
+import { durationMs } from './nodes/duration.js';
+import { outputsOf, type CompileContext, type NodeSpec } from './nodes/node-spec.js';
 import type { Problem } from './problem.js';
 import { outputOf, validateJourney, type ValidationOptions } from './validate.js';
 
@@ -19,83 +17,28 @@ export function compileJourney(input: unknown, options: ValidationOptions = {}):
   return { ok: true, ir, hash: contentHash(ir) };
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- configs were validated by their schemas */
 function toIr(graph: JourneyGraph, findNodeSpec: NodeLookup): JourneyIr {
-  const configs = new Map(graph.nodes.map((node) => [node.id, findNodeSpec(node.type, node.version)!.config.parse(node.data) as any]));
+  // Validation found every spec and parsed every config: this only repeats its lookups.
+  const specs = new Map(graph.nodes.map((node) => [node.id, findNodeSpec(node.type, node.version)!]));
+  const configs = new Map(graph.nodes.map((node) => [node.id, specs.get(node.id)!.config.parse(node.data) as Record<string, unknown>]));
   const next = new Map<string, string>();
   for (const edge of graph.edges) {
-    const source = graph.nodes.find((node) => node.id === edge.source)!;
-    const output = outputOf(edge, { spec: findNodeSpec(source.type, source.version)!, config: configs.get(source.id) });
+    const output = outputOf(edge, { spec: specs.get(edge.source)!, config: configs.get(edge.source)! });
     next.set(`${edge.source}:${output}`, edge.target);
   }
-  const to = (id: string, output = 'next') => next.get(`${id}:${output}`) ?? null;
 
   const triggers: IrTrigger[] = [];
   const nodes: Record<string, IrNode> = {};
   const goals: IrGoal[] = [];
   for (const node of graph.nodes) {
-    const config = configs.get(node.id);
-    const id = node.id;
-    switch (node.type) {
-      case 'trigger.identify':
-        triggers.push({ nodeId: id, kind: 'identify', onlyNewContacts: config.onlyNewContacts, next: to(id) });
-        break;
-      case 'trigger.event':
-        triggers.push({ nodeId: id, kind: 'event', event: config.event, filters: config.filters as PropertyFilter[], next: to(id) });
-        break;
-      case 'trigger.segment':
-        triggers.push({ nodeId: id, kind: 'segment', segment: config.segment, next: to(id) });
-        break;
-      case 'trigger.date-attribute':
-        triggers.push({ nodeId: id, kind: 'date-attribute', attribute: config.attribute, offsetDays: config.offsetDays, time: config.time, recurring: config.recurring, next: to(id) });
-        break;
-      case 'trigger.schedule':
-        triggers.push({ nodeId: id, kind: 'schedule', cron: config.cron, condition: (config.condition ?? null) as Condition | null, next: to(id) });
-        break;
-      case 'wait':
-        nodes[id] = { kind: 'wait', id, durationMs: durationMs(config as Duration), next: to(id) };
-        break;
-      case 'wait-until':
-        nodes[id] = { kind: 'wait-until', id, time: config.time, weekdays: [...new Set(config.weekdays as Weekday[])].sort(), next: to(id) };
-        break;
-      case 'wait-for-event':
-        nodes[id] = {
-          kind: 'wait-for-event',
-          id,
-          matcher: { event: config.event, filters: config.filters },
-          matchEntryProperty: config.matchEntryProperty ?? null,
-          timeoutMs: durationMs(config.timeout),
-          next: to(id, 'happened'),
-          timedOut: to(id, 'timed-out'),
-        };
-        break;
-      case 'branch':
-        nodes[id] = {
-          kind: 'branch',
-          id,
-          cases: config.cases.map((c: { id: string; label: string; condition: Condition }) => ({ label: c.label, condition: c.condition, next: to(id, c.id) })),
-          otherwise: to(id, 'else'),
-        };
-        break;
-      case 'split':
-        nodes[id] = {
-          kind: 'split',
-          id,
-          paths: config.paths.map((p: { id: string; label: string; percent: number; holdout: boolean }) => ({ label: p.label, percent: p.percent, holdout: p.holdout, next: to(id, p.id) })),
-        };
-        break;
-      case 'goal':
-        nodes[id] = { kind: 'goal', id, next: to(id) };
-        goals.push({ nodeId: id, matcher: { event: config.event, filters: config.filters }, windowMs: config.window ? durationMs(config.window) : null });
-        break;
-      case 'exit':
-        nodes[id] = { kind: 'exit', id };
-        break;
-      default: {
-        const spec = findNodeSpec(node.type, node.version)!;
-        const outputs = Object.fromEntries(outputsOf(spec, config).map((output) => [output, to(id, output)]));
-        nodes[id] = { kind: 'action', id, type: node.type, version: node.version, config, outputs };
-      }
+    const spec = specs.get(node.id)!;
+    const config = configs.get(node.id)!;
+    const context: CompileContext = { id: node.id, type: node.type, version: node.version, to: (output = 'next') => next.get(`${node.id}:${output}`) ?? null };
+    const compiled = spec.compile ? spec.compile(config, context) : { node: actionNode(spec, config, context) };
+    if ('trigger' in compiled) triggers.push(compiled.trigger);
+    else {
+      nodes[node.id] = compiled.node;
+      if (compiled.goal) goals.push(compiled.goal);
     }
   }
   const settings = graph.settings;
@@ -119,7 +62,12 @@ function toIr(graph: JourneyGraph, findNodeSpec: NodeLookup): JourneyIr {
     listensTo,
   };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** An action runs in the worker by type and version, with its parsed config and where each output leads. */
+function actionNode(spec: NodeSpec, config: Record<string, unknown>, { id, type, version, to }: CompileContext): IrNode {
+  const outputs = Object.fromEntries(outputsOf(spec, config).map((output) => [output, to(output)]));
+  return { kind: 'action', id, type, version, config, outputs };
+}
 
 /** sha256 over canonical JSON (sorted keys), so the same journey always hashes the same. */
 export function contentHash(value: unknown): string {

@@ -14,7 +14,24 @@ export { forbiddenAddressKind, refusedHost } from './fetch-target/refusal.js';
 export * from './ir/index.js';
 export { builtInNodes, catalogueJson, findNodeSpec, nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 export { durationUnits } from './nodes/control.js';
-export { nodeSpec, outputsOf, type NodeCategory, type NodeSpec } from './nodes/node-spec.js';
+export type { CatalogueEntry } from './nodes/catalogue-entry.js';
+export {
+  fixedOutputs,
+  groupOf,
+  nodeSpec,
+  outputsOf,
+  type CompileContext,
+  type CompiledNode,
+  type NodeCategory,
+  type NodeGroup,
+  type NodeOutput,
+  type NodeSpec,
+  type UiHint,
+} from './nodes/node-spec.js';
+export { diffGraphs, type GraphDiff, type GraphDiffEdge } from './editor/diff.js';
+export { nodeOutputs } from './editor/node-outputs.js';
+export { specsFromCatalogue } from './editor/specs-from-catalogue.js';
+export { summarizeNode } from './editor/summarize-node.js';
 export { addToListNode, removeFromListNode, type ListConfig } from './nodes/lists.js';
 export { sendEmailNode, type SendEmailConfig } from './nodes/send-email.js';
 export { sendPushNode, type SendPushConfig } from './nodes/send-push.js';

@@ -56,6 +56,17 @@ describe('validateJourney', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('still names the nodes\' problems when a journey-wide field is wrong too', () => {
+    const problems = problemsOf(
+      welcomeWith((graph) => {
+        graph.settings = { reentry: 'cooldown' };
+        node(graph, 'two-days').data = { amount: 0, unit: 'days' };
+      }),
+    );
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'settings.cooldown' }));
+    expect(problems).toContainEqual(expect.objectContaining({ nodeId: 'two-days', field: 'amount' }));
+  });
+
   it('reports a journey with no trigger as a problem of the whole journey', () => {
     const problems = problemsOf(
       welcomeWith((graph) => {

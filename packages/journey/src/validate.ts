@@ -44,13 +44,30 @@ interface Checked {
 /** Every reason this journey cannot run, each naming its node and field. Never throws. */
 export function validateJourney(input: unknown, options: ValidationOptions = {}): ValidationResult {
   const parsed = journeyGraphSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: fileProblems(parsed.error, input) };
-  const graph = parsed.data;
   const findNodeSpec = nodeLookup(options.nodes);
+  if (!parsed.success) {
+    // A journey-wide mistake (a bad id, a cool-down without a length) must not hide the nodes'
+    // own problems: the editor shows every one of them at once.
+    const problems = fileProblems(parsed.error, input);
+    const nodesAndEdges = parsed.error.issues.every((issue) => issue.path[0] !== 'nodes' && issue.path[0] !== 'edges') ? withoutJourneyFields(input) : null;
+    if (nodesAndEdges) {
+      const { checked, problems: ofNodes } = nodeProblems(nodesAndEdges, options, findNodeSpec);
+      problems.push(...ofNodes, ...edgeProblems(nodesAndEdges, checked, findNodeSpec));
+    }
+    return { ok: false, problems };
+  }
+  const graph = parsed.data;
   const { checked, problems } = nodeProblems(graph, options, findNodeSpec);
   problems.push(...edgeProblems(graph, checked, findNodeSpec));
   if (problems.length === 0) problems.push(...shapeProblems(graph, findNodeSpec));
   return problems.length === 0 ? { ok: true, graph, problems: [] } : { ok: false, graph, problems };
+}
+
+/** The graph's nodes and edges read with placeholder journey fields, when only those were wrong. */
+function withoutJourneyFields(input: unknown): JourneyGraph | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const parsed = journeyGraphSchema.safeParse({ ...input, id: 'draft', name: 'draft', description: undefined, lifecycle: undefined, settings: undefined });
+  return parsed.success ? parsed.data : null;
 }
 
 function fileProblems(error: z.ZodError, input: unknown): Problem[] {

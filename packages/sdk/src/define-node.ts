@@ -24,9 +24,10 @@ export interface NodeDefinition<Config extends z.ZodType, Deps> extends NodeSpec
   category: 'action';
   /**
    * Does the work; returns the output to follow (one of `outputs`) and, optionally, what
-   * happened ("sent", "skipped"…), which the visit log records instead of the output's name.
+   * happened ("sent", "skipped"…), which the visit log records instead of the output's name,
+   * and why it did not act (`reason`, kept on the contact's trail).
    */
-  run(context: NodeContext, config: z.infer<Config>, deps: Deps): Promise<{ output: string; outcome?: string }>;
+  run(context: NodeContext, config: z.infer<Config>, deps: Deps): Promise<{ output: string; outcome?: string; reason?: string }>;
 }
 
 /**
@@ -36,8 +37,16 @@ export interface NodeDefinition<Config extends z.ZodType, Deps> extends NodeSpec
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type AnyNodeDefinition = NodeDefinition<z.ZodType, any>;
 
-export type NodeDefinitionInput<Config extends z.ZodType, Deps> = Omit<NodeDefinition<Config, Deps>, 'category' | 'description'> & {
+/**
+ * What defineNode takes. Besides the required parts, a node may say how the editor shows it:
+ * `summary` (a Liquid template over its config for the canvas card; default: the title),
+ * `ui` (inspector widgets per field), `defaults` (the config of a freshly dropped node) and
+ * `outputLabels` (what each output is called). An action always compiles to an action node,
+ * so it takes no `compile`.
+ */
+export type NodeDefinitionInput<Config extends z.ZodType, Deps> = Omit<NodeDefinition<Config, Deps>, 'category' | 'description' | 'summary' | 'compile' | 'group'> & {
   description?: string;
+  summary?: string;
 };
 
 /**
@@ -49,6 +58,7 @@ export type NodeDefinitionInput<Config extends z.ZodType, Deps> = Omit<NodeDefin
  * export const createTicket = defineNode({
  *   type: 'acme.create-ticket', version: 1, title: 'Create support ticket',
  *   config: z.object({ queue: z.string() }), outputs: ['next'],
+ *   summary: 'Open a ticket in {{ queue | default: "(no queue set)" }}', defaults: { queue: 'support' },
  *   async run(ctx, config, deps: { helpdesk: Helpdesk }) {
  *     await deps.helpdesk.open(config.queue, ctx.contactId, { idempotencyKey: ctx.idempotencyKey });
  *     return { output: 'next' };
@@ -56,5 +66,5 @@ export type NodeDefinitionInput<Config extends z.ZodType, Deps> = Omit<NodeDefin
  * });
  */
 export function defineNode<Config extends z.ZodType, Deps>(definition: NodeDefinitionInput<Config, Deps>): NodeDefinition<Config, Deps> {
-  return { description: definition.title, ...definition, category: 'action' };
+  return { ...definition, description: definition.description ?? definition.title, summary: definition.summary ?? definition.title, category: 'action' };
 }

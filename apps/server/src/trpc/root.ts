@@ -1,8 +1,10 @@
 import { accountRouter } from './routers/account.js';
 import { auditRouter } from './routers/audit.js';
 import { contactsRouter } from './routers/contacts.js';
+import { draftsRouter } from './routers/drafts.js';
 import { eventsRouter } from './routers/events.js';
 import { journeysRouter } from './routers/journeys.js';
+import { messagesRouter } from './routers/messages.js';
 import { outboxRouter } from './routers/outbox.js';
 import { membersRouter } from './routers/members.js';
 import { secretsRouter } from './routers/secrets.js';
@@ -14,8 +16,10 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
   contacts: contactsRouter,
+  drafts: draftsRouter,
   events: eventsRouter,
   journeys: journeysRouter,
+  messages: messagesRouter,
   outbox: outboxRouter,
   members: membersRouter,
   secrets: secretsRouter,

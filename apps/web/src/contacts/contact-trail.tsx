@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { outcomeLabel } from '../journey/node-stats';
-import { useCatalogue } from '../journey/use-catalogue';
+import { useCatalogue } from '../editor/catalogue';
 import { trpc, type ContactJourney } from '../trpc';
 import { EmptyState } from '../ui/empty-state';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
+import { visitDetailText } from './visit-detail';
+import { outcomeLabel } from './visit-outcome';
 
 /**
  * Every step a contact took in one journey, oldest first, across all their runs and versions:
- * which node, what happened there, and when.
+ * which node, what happened there, why (the case that matched, who moved them), and when.
  */
 export function ContactTrail({ contactId, run, pollMs }: { contactId: string; run: ContactJourney; pollMs: number }) {
   const trail = useQuery(
@@ -41,6 +42,7 @@ export function ContactTrail({ contactId, run, pollMs }: { contactId: string; ru
               <th>Time</th>
               <th>Step</th>
               <th>What happened</th>
+              <th>Why</th>
               <th className="num">Version</th>
             </tr>
           </thead>
@@ -54,6 +56,7 @@ export function ContactTrail({ contactId, run, pollMs }: { contactId: string; ru
                   {typeOf(visit.nodeId) && <div className="muted small">{titleOf(typeOf(visit.nodeId))}</div>}
                 </td>
                 <td>{outcomeLabel(typeOf(visit.nodeId), visit.outcome)}</td>
+                <td className="small">{visitDetailText(visit.detail) ?? <span className="muted">—</span>}</td>
                 <td className="num">v{visit.version}</td>
               </tr>
             ))}

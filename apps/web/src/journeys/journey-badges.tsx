@@ -1,3 +1,4 @@
+import { lifecycleStages } from '@tend/journey/editor';
 import { Badge, type BadgeTone } from '../ui/badge';
 import type { JourneySummary } from '../trpc';
 
@@ -13,6 +14,11 @@ const lifecycleTones: Record<Lifecycle, BadgeTone> = {
 };
 
 const statusTones: Record<Status, BadgeTone> = { active: 'good', paused: 'warn', archived: 'neutral' };
+
+/** A graph's lifecycle read from JSON (a template, a draft), or null when it names no stage. */
+export function asLifecycle(value: unknown): Lifecycle | null {
+  return lifecycleStages.find((stage) => stage === value) ?? null;
+}
 
 export function LifecycleBadge({ lifecycle }: { lifecycle: Lifecycle | null }) {
   if (!lifecycle) return <span className="muted">—</span>;

@@ -1,36 +1,65 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { hrefFor } from '../routing/route';
+import { roleAllows } from '../session/roles';
+import { useSession } from '../session/session-context';
 import { trpc, type JourneySummary } from '../trpc';
+import { Badge } from '../ui/badge';
 import { CodeBlock } from '../ui/code-block';
 import { EmptyState } from '../ui/empty-state';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
 import { JourneyStatusBadge, LifecycleBadge } from './journey-badges';
+import { NewJourneyDialog } from './new-journey-dialog';
 import { SendEventHint } from './send-event-hint';
+import { TrendChart } from './trend-chart';
+import { conversionRate } from './trend-data';
+import './journeys.css';
+
+/** The list's counts move as contacts enter and convert; a minute is fresh enough for a trend. */
+const listPollMs = 60_000;
 
 export function JourneysPage() {
-  const journeys = useQuery(trpc.journeys.list.queryOptions());
+  const journeys = useQuery(trpc.journeys.list.queryOptions(undefined, { refetchInterval: listPollMs }));
+  const canCreate = roleAllows(useSession().workspace.role, 'marketer');
+  const [creating, setCreating] = useState(false);
   return (
-    <div className="page">
-      <header className="page__header">
-        <h1>Journeys</h1>
-        <p className="muted">Published journeys and the version new contacts enter. Journeys are edited as files and published with the CLI.</p>
+    <div className="page page--wide">
+      <header className="page__header journeys-header">
+        <div>
+          <h1>Journeys</h1>
+          <p className="muted">Each journey's live version, and how many contacts entered and converted lately. Open one to edit its draft, watch it or see its versions.</p>
+        </div>
+        {canCreate && (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            New journey
+          </button>
+        )}
       </header>
       {journeys.isPending && <Loading what="journeys" />}
       {journeys.isError && <QueryError what="journeys" error={journeys.error} />}
-      {journeys.data?.length === 0 && <NoJourneys />}
+      {journeys.data?.length === 0 && <NoJourneys canCreate={canCreate} onCreate={() => setCreating(true)} />}
       {journeys.data && journeys.data.length > 0 && <JourneyTable journeys={journeys.data} />}
       <SendEventHint />
+      {creating && <NewJourneyDialog onClose={() => setCreating(false)} />}
     </div>
   );
 }
 
-function NoJourneys() {
+function NoJourneys({ canCreate, onCreate }: { canCreate: boolean; onCreate: () => void }) {
   return (
     <EmptyState title="No journeys yet">
-      <p>Publish the example welcome series from the repository root:</p>
+      {canCreate && (
+        <p>
+          <button type="button" className="button button--primary" onClick={onCreate}>
+            Create your first journey
+          </button>{' '}
+          from a blank canvas or a lifecycle template, or publish the example welcome series from the repository root:
+        </p>
+      )}
+      {!canCreate && <p>Publish the example welcome series from the repository root:</p>}
       <CodeBlock>npx tend publish examples/journeys/welcome.json</CodeBlock>
-      <p className="muted">It appears here as soon as it is published; new contacts enter its live version.</p>
+      <p className="muted">It appears here as soon as it is created; new contacts enter once it is published.</p>
     </EmptyState>
   );
 }
@@ -44,7 +73,9 @@ function JourneyTable({ journeys }: { journeys: JourneySummary[] }) {
           <th>Lifecycle</th>
           <th>Status</th>
           <th className="num">Live version</th>
-          <th className="num">Nodes</th>
+          <th className="num">Entries 7d / 30d</th>
+          <th className="num">Conversions 7d / 30d</th>
+          <th>Last 30 days</th>
           <th>Updated</th>
         </tr>
       </thead>
@@ -63,8 +94,26 @@ function JourneyTable({ journeys }: { journeys: JourneySummary[] }) {
             <td>
               <JourneyStatusBadge status={journey.status} />
             </td>
-            <td className="num">{journey.liveVersion === null ? '—' : `v${journey.liveVersion}`}</td>
-            <td className="num">{journey.nodeCount}</td>
+            <td className="num">
+              {journey.liveVersion === null ? <Badge tone="neutral">Draft</Badge> : `v${journey.liveVersion}`}
+              {journey.liveVersion !== null && journey.hasDraft && (
+                <div className="muted small" title="A saved draft differs from or follows the live version">
+                  draft saved
+                </div>
+              )}
+            </td>
+            <td className="num">
+              {journey.entries7d} / {journey.entries30d}
+            </td>
+            <td className="num">
+              {journey.conversions7d} / {journey.conversions30d}
+              {conversionRate(journey.entries30d, journey.conversions30d) && (
+                <div className="muted small">{conversionRate(journey.entries30d, journey.conversions30d)} of entries</div>
+              )}
+            </td>
+            <td>
+              <TrendChart trend={journey.trend} entries30d={journey.entries30d} conversions30d={journey.conversions30d} />
+            </td>
             <td className="nowrap">{formatDateTime(journey.updatedAt)}</td>
           </tr>
         ))}

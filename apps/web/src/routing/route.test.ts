@@ -10,6 +10,9 @@ describe('parseHash', () => {
   test('reads each page', () => {
     expect(parseHash('#/journeys')).toEqual({ page: 'journeys' });
     expect(parseHash('#/journeys/welcome')).toEqual({ page: 'journey', id: 'welcome' });
+    expect(parseHash('#/journeys/welcome/watch')).toEqual({ page: 'journey', id: 'welcome', tab: 'watch' });
+    expect(parseHash('#/journeys/welcome/history')).toEqual({ page: 'journey', id: 'welcome', tab: 'history' });
+    expect(parseHash('#/journeys/welcome/history/3')).toEqual({ page: 'journey', id: 'welcome', tab: 'history', version: 3 });
     expect(parseHash('#/outbox')).toEqual({ page: 'outbox' });
     expect(parseHash('#/contacts')).toEqual({ page: 'contacts' });
     expect(parseHash('#/contacts/ada')).toEqual({ page: 'contact', id: 'ada', journeyId: null });
@@ -27,6 +30,9 @@ describe('parseHash', () => {
     expect(parseHash('#/invitation')).toEqual({ page: 'not-found', hash: '#/invitation' });
     expect(parseHash('#/invitation/a/b')).toEqual({ page: 'not-found', hash: '#/invitation/a/b' });
     expect(parseHash('#/journeys/a/b')).toEqual({ page: 'not-found', hash: '#/journeys/a/b' });
+    expect(parseHash('#/journeys/a/history/latest')).toEqual({ page: 'not-found', hash: '#/journeys/a/history/latest' });
+    expect(parseHash('#/journeys/a/history/0')).toEqual({ page: 'not-found', hash: '#/journeys/a/history/0' });
+    expect(parseHash('#/journeys/a/watch/1')).toEqual({ page: 'not-found', hash: '#/journeys/a/watch/1' });
     expect(parseHash('#/contacts/a/b/c')).toEqual({ page: 'not-found', hash: '#/contacts/a/b/c' });
   });
 
@@ -37,6 +43,17 @@ describe('parseHash', () => {
   test('round-trips journey ids through hrefFor', () => {
     const route = { page: 'journey', id: 'win back/2' } as const;
     expect(parseHash(hrefFor(route))).toEqual(route);
+  });
+
+  test("round-trips the journey editor's tabs through hrefFor", () => {
+    for (const route of [
+      { page: 'journey', id: 'win back/2', tab: 'watch' },
+      { page: 'journey', id: 'welcome', tab: 'history' },
+      { page: 'journey', id: 'welcome', tab: 'history', version: 12 },
+    ] as const) {
+      expect(parseHash(hrefFor(route))).toEqual(route);
+    }
+    expect(hrefFor({ page: 'journey', id: 'welcome', tab: 'edit' })).toBe('#/journeys/welcome');
   });
 
   test('round-trips the new pages and invitation tokens through hrefFor', () => {
@@ -55,6 +72,7 @@ describe('parseHash', () => {
 describe('routeInAnotherWorkspace', () => {
   test("leaves a journey's or a contact's page for the list", () => {
     expect(routeInAnotherWorkspace({ page: 'journey', id: 'welcome' })).toEqual({ page: 'journeys' });
+    expect(routeInAnotherWorkspace({ page: 'journey', id: 'welcome', tab: 'history', version: 2 })).toEqual({ page: 'journeys' });
     expect(routeInAnotherWorkspace({ page: 'contact', id: 'ada', journeyId: 'welcome' })).toEqual({ page: 'contacts' });
   });
 

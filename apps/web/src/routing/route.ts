@@ -1,7 +1,11 @@
 /** The console's pages, addressed by the URL hash so the server needs no route of its own. */
 export type Route =
   | { page: 'journeys' }
-  | { page: 'journey'; id: string }
+  /**
+   * The journey editor: the Edit tab by default, or Watch (live counts, contacts at a node) or
+   * History (a published `version` opened read-only).
+   */
+  | { page: 'journey'; id: string; tab?: JourneyTab; version?: number }
   | { page: 'outbox' }
   | { page: 'contacts' }
   /** A contact looked up by contact id or user id; `journeyId` opens their trail in that journey. */
@@ -14,6 +18,8 @@ export type Route =
   | { page: 'invitation'; token: string }
   | { page: 'not-found'; hash: string };
 
+export type JourneyTab = 'edit' | 'watch' | 'history';
+
 export function parseHash(hash: string): Route {
   const segments = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [first, second, third] = segments;
@@ -21,6 +27,13 @@ export function parseHash(hash: string): Route {
   if (first === 'journeys' && segments.length === 1) return { page: 'journeys' };
   if (first === 'journeys' && second !== undefined && segments.length === 2) {
     return { page: 'journey', id: decodeSegment(second) };
+  }
+  if (first === 'journeys' && second !== undefined && (third === 'watch' || third === 'history') && segments.length === 3) {
+    return { page: 'journey', id: decodeSegment(second), tab: third };
+  }
+  const version = segments[3];
+  if (first === 'journeys' && second !== undefined && third === 'history' && version !== undefined && segments.length === 4) {
+    if (/^[1-9][0-9]*$/.test(version)) return { page: 'journey', id: decodeSegment(second), tab: 'history', version: Number(version) };
   }
   if (first === 'outbox' && segments.length === 1) return { page: 'outbox' };
   if (first === 'contacts' && segments.length === 1) return { page: 'contacts' };
@@ -40,8 +53,12 @@ export function hrefFor(route: Exclude<Route, { page: 'not-found' }>): string {
   switch (route.page) {
     case 'journeys':
       return '#/journeys';
-    case 'journey':
-      return `#/journeys/${encodeURIComponent(route.id)}`;
+    case 'journey': {
+      const journey = `#/journeys/${encodeURIComponent(route.id)}`;
+      if (route.tab === 'watch') return `${journey}/watch`;
+      if (route.tab === 'history') return route.version === undefined ? `${journey}/history` : `${journey}/history/${route.version}`;
+      return journey;
+    }
     case 'outbox':
       return '#/outbox';
     case 'contacts':

@@ -11,6 +11,7 @@ export const sendEmail = defineNode({
     const from = workspace?.emailFrom ?? 'Tend <hello@tend.local>';
     const tracking = deps.publicUrl && workspace ? { baseUrl: deps.publicUrl, secret: workspace.trackingSecret } : undefined;
     const sent = await sendEmailOnce(deps.db, deps.email, { ...context, from, config, tracking });
-    return { output: 'next', outcome: sent.status };
+    // Why it did not send (no address, no browser took it) goes on the contact's trail.
+    return { output: 'next', outcome: sent.status, ...('reason' in sent ? { reason: sent.reason } : {}) };
   },
 });

@@ -12,6 +12,7 @@ export const sendPush = defineNode({
     }
     const transport = webPushTransport(deps.push.vapid, { fetch: deps.fetch });
     const sent = await sendPushOnce(deps.db, transport, { ...context, config });
-    return { output: 'next', outcome: sent.status };
+    // Why it did not send (no address, no browser took it) goes on the contact's trail.
+    return { output: 'next', outcome: sent.status, ...('reason' in sent ? { reason: sent.reason } : {}) };
   },
 });

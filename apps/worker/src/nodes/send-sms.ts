@@ -11,6 +11,7 @@ export const sendSms = defineNode({
     const outcome = await sendSmsOnce(deps.db, deps.sms, { ...context, config });
     // The provider refused this very message (400/422): retrying cannot help, so the run fails visibly.
     if (outcome.status === 'failed') throw ApplicationFailure.nonRetryable(outcome.reason);
-    return { output: 'next', outcome: outcome.status };
+    // Why it did not send (no address, no browser took it) goes on the contact's trail.
+    return { output: 'next', outcome: outcome.status, ...('reason' in outcome ? { reason: outcome.reason } : {}) };
   },
 });

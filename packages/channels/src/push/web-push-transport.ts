@@ -60,7 +60,8 @@ export function webPushTransport(vapid: VapidKeys, options: WebPushOptions = {})
       const answer = await httpRequest(fetchImpl, 'the push service', request.endpoint, {
         method: request.method,
         headers,
-        body: request.body,
+        // A plain Uint8Array is a fetch body under both Node's and the DOM's typings (the console type-checks the server's router, which reaches this file).
+        body: new Uint8Array(request.body),
         timeoutMs,
       });
       const why = `HTTP ${answer.status}${excerpt(answer.text)}`;

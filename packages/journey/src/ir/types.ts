@@ -30,11 +30,21 @@ export type IrTrigger =
   | { nodeId: string; kind: 'schedule'; cron: string; condition: Condition | null; next: string | null };
 
 export interface SplitPath {
+  /** The path's output id (edges and counts use it); absent in versions published before it was compiled in. */
+  id?: string;
   percent: number;
   next: string | null;
   /** A control group: recorded as a path, sends nothing, still measured against the goal. */
   holdout: boolean;
   label: string;
+}
+
+export interface BranchCase {
+  /** The case's output id (edges and counts use it); absent in versions published before it was compiled in. */
+  id?: string;
+  label: string;
+  condition: Condition;
+  next: string | null;
 }
 
 export type IrNode =
@@ -50,7 +60,7 @@ export type IrNode =
       next: string | null;
       timedOut: string | null;
     }
-  | { kind: 'branch'; id: string; cases: { label: string; condition: Condition; next: string | null }[]; otherwise: string | null }
+  | { kind: 'branch'; id: string; cases: BranchCase[]; otherwise: string | null }
   | { kind: 'split'; id: string; paths: SplitPath[] }
   | { kind: 'goal'; id: string; next: string | null }
   | { kind: 'action'; id: string; type: string; version: number; config: Record<string, unknown>; outputs: Record<string, string | null> }

@@ -53,6 +53,21 @@ export interface MigrateSignal {
   nodeMap: Record<string, string>;
 }
 
+/** Payload of the remove signal: a person takes one contact out of the journey. */
+export interface RemoveSignal {
+  /** Why, in the person's words: kept on the contact's trail. */
+  reason: string;
+  /** Who: the member's email or id, or an API token's name. */
+  by: string;
+}
+
+/** Payload of the move signal: a person moves one waiting contact to another node of the same version. */
+export interface MoveSignal {
+  toNodeId: string;
+  reason: string;
+  by: string;
+}
+
 /** Input of the one activity that runs any action node. */
 export interface RunActionInput {
   workspaceId: string;
@@ -76,10 +91,24 @@ export interface VisitRecord {
   workflowId: string;
   nodeId: string;
   visit: number;
-  /** What happened there: "entered", "sent", "waited", "branch:<label>", "split:<label>", "timed-out", "converted", "exited"… */
+  /** What happened there: "entered", "sent", "waited", "branch:<label>", "split:<label>", "timed-out", "converted", "exited", "removed", "moved"… */
   outcome: string;
+  /**
+   * The output id the contact left by: a branch case id or "else", a split path id, "happened" /
+   * "timed-out", an action's output, "next" for a single-output node; null when the visit ended the
+   * run or did not complete (removed, moved, exited). Absent in visits recorded by older runs.
+   */
+  output?: string | null;
+  /** Why: the case that matched and on what value, why a send was skipped, who moved or removed the contact. */
+  detail?: Record<string, unknown>;
   /** Epoch ms, from workflow time. */
   at: number;
+}
+
+/** Where a run is: the node it is at (waiting there, or about to run it) and since when (epoch ms). */
+export interface RunPosition {
+  nodeId: string;
+  since: number;
 }
 
 export type RunEnd = 'completed' | 'exited' | 'stopped';
@@ -92,21 +121,54 @@ export interface EnrolmentKey {
   runKey: string;
 }
 
+/** What an action node did: the output to follow, what happened, and (when it did not act) why. */
+export interface ActionResult {
+  output: string;
+  /** Recorded as the visit's outcome instead of the output: "sent", "skipped"… */
+  outcome?: string;
+  /** Why the node did not act, e.g. "the contact has no email address". */
+  reason?: string;
+}
+
+/** What evaluateBranch decided. */
+export interface BranchChoice {
+  /** The first case whose condition holds, or -1 (else). */
+  index: number;
+  /** What each case checked looked at (conditionEvidence), in order, up to the one that held. */
+  seen: Record<string, unknown>[];
+}
+
 /** The activities the interpreter calls; the worker implements them. */
 export interface JourneyActivities {
-  /** Runs an action node: the output to follow and what happened ("sent", "skipped"…). */
-  runAction(input: RunActionInput): Promise<{ output: string; outcome?: string }>;
-  /** Index of the first case whose condition holds for the contact now, or -1. */
-  evaluateBranch(input: { workspaceId: string; contactId: string; journeyId: string; conditions: Condition[] }): Promise<number>;
+  /** Runs an action node: the output to follow, what happened ("sent", "skipped"…) and why, when it did not act. */
+  runAction(input: RunActionInput): Promise<ActionResult>;
+  /**
+   * The first case whose condition holds for the contact now (-1: none), and what each case
+   * checked looked at. Workers before this returned the bare index: histories still hold numbers.
+   */
+  evaluateBranch(input: { workspaceId: string; contactId: string; journeyId: string; conditions: Condition[] }): Promise<BranchChoice>;
   /** The contact's IANA zone from their `timezone` trait, or null. */
   contactTimeZone(input: { workspaceId: string; contactId: string }): Promise<string | null>;
-  recordVisits(visits: VisitRecord[]): Promise<void>;
+  /**
+   * Writes visits to the trail. `position`: where the run is once they are written (written to the
+   * routing index for "waiting here" counts); null when its path ran out; absent (older runs) leaves it.
+   */
+  recordVisits(visits: VisitRecord[], position?: RunPosition | null): Promise<void>;
   /**
    * Writes the routing index: this contact is in this journey (version, since when, which
    * events it must be told about). Called at the start of every run, continue-as-new included.
    */
-  beginEnrolment(input: EnrolmentKey & { workflowId: string; version: number; listensTo: string[]; enteredAt: number }): Promise<void>;
-  /** Marks the enrolment ended (kept for re-entry and cool-down rules). */
+  beginEnrolment(
+    input: EnrolmentKey & {
+      workflowId: string;
+      version: number;
+      listensTo: string[];
+      enteredAt: number;
+      /** Where a continued run carries on (a resumed one is at a node already); absent or null: at no node yet. */
+      position?: RunPosition | null;
+    },
+  ): Promise<void>;
+  /** Marks the enrolment ended (kept for re-entry and cool-down rules); it is then at no node. */
   endEnrolment(input: EnrolmentKey & { end: RunEnd }): Promise<void>;
 }
 
@@ -151,6 +213,10 @@ export const resumeSignal = 'resume';
 /** Ends the run at once (the journey was archived). */
 export const stopSignal = 'stop';
 export const migrateSignal = 'migrate';
+/** Takes one contact out of the journey (a person did, with a reason): see RemoveSignal. */
+export const removeSignal = 'remove';
+/** Moves one waiting contact to another node of the same version: see MoveSignal. */
+export const moveSignal = 'move';
 export const positionQuery = 'position';
 
 /**

@@ -19,7 +19,7 @@ describe('action node specs', () => {
     const catalogue = catalogueJson();
     for (const type of ['send-sms', 'send-push', 'webhook', 'update-profile', 'add-to-list', 'remove-from-list']) {
       const entry = catalogue.find((candidate) => candidate.type === type);
-      expect(entry, type).toMatchObject({ version: 1, category: 'action', outputs: ['next'] });
+      expect(entry, type).toMatchObject({ version: 1, category: 'action', group: 'actions', outputs: [{ id: 'next', label: 'next' }] });
       expect(entry?.configSchema).toMatchObject({ type: 'object' });
     }
   });

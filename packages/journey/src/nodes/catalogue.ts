@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { NodeSpec } from './node-spec.js';
+import type { CatalogueEntry } from './catalogue-entry.js';
+import { fixedOutputs, groupOf, type NodeSpec } from './node-spec.js';
 import { branchNode, exitNode, goalNode, splitNode, waitForEventNode, waitNode, waitUntilNode } from './control.js';
 import { addToListNode, removeFromListNode } from './lists.js';
 import { sendEmailNode } from './send-email.js';
@@ -47,15 +48,18 @@ export function nodeLookup(custom: readonly NodeSpec[] = []): NodeLookup {
 }
 
 /** The catalogue as plain JSON (config as JSON Schema), for the editor's palette and inspector. */
-export function catalogueJson(custom: readonly NodeSpec[] = []) {
+export function catalogueJson(custom: readonly NodeSpec[] = []): CatalogueEntry[] {
   return [...builtInNodes, ...custom.filter((spec) => !findNodeSpec(spec.type, spec.version))].map((spec) => ({
     type: spec.type,
     version: spec.version,
     category: spec.category,
+    group: groupOf(spec),
     title: spec.title,
     description: spec.description,
-    /** Fixed outputs; null when they follow from the config (branch cases, split paths). */
-    outputs: typeof spec.outputs === 'function' ? null : [...spec.outputs],
+    outputs: fixedOutputs(spec),
+    summary: spec.summary,
     configSchema: z.toJSONSchema(spec.config, { io: 'input' }),
+    ui: { ...spec.ui },
+    defaults: structuredClone({ ...spec.defaults }),
   }));
 }

@@ -21,6 +21,8 @@ export const addToListNode = nodeSpec({
   description: 'Adds the contact to a list (created the first time it is used). Adding someone already on it changes nothing.',
   config: listConfig,
   outputs: ['next'],
+  summary: '{% assign name = list | text %}{% if name %}Add to list {{ name }}{% else %}Add to a list (no list named){% endif %}',
+  defaults: { list: '' },
 });
 
 export const removeFromListNode = nodeSpec({
@@ -31,4 +33,6 @@ export const removeFromListNode = nodeSpec({
   description: 'Takes the contact off a list. Removing someone who is not on it changes nothing.',
   config: listConfig,
   outputs: ['next'],
+  summary: '{% assign name = list | text %}{% if name %}Remove from list {{ name }}{% else %}Remove from a list (no list named){% endif %}',
+  defaults: { list: '' },
 });

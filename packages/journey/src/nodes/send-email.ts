@@ -17,6 +17,9 @@ export const sendEmailNode = nodeSpec({
     from: z.string().optional(),
   }),
   outputs: ['next'],
+  summary: '{% assign line = subject | text %}{% if line %}Email: {{ line }}{% else %}Email (no subject yet){% endif %}',
+  ui: { subject: 'liquid', html: 'liquid-html', text: 'liquid' },
+  defaults: { subject: '', html: '' },
   templateFields: ['subject', 'html', 'text'],
   channel: 'email',
 });

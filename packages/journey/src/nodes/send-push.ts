@@ -23,6 +23,9 @@ export const sendPushNode = nodeSpec({
       .optional(),
   }),
   outputs: ['next'],
+  summary: '{% assign line = title | oneline %}{% if line %}Push: {{ line }}{% else %}Push (no title yet){% endif %}',
+  ui: { title: 'liquid', body: 'liquid', url: 'liquid' },
+  defaults: { title: '', body: '' },
   templateFields: ['title', 'body', 'url'],
   channel: 'push',
 });

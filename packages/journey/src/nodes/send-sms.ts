@@ -16,6 +16,9 @@ export const sendSmsNode = nodeSpec({
       .max(1600, 'keep the message under 1,600 characters (10 SMS parts)'),
   }),
   outputs: ['next'],
+  summary: '{% assign message = body | oneline %}{% if message %}SMS: {{ message }}{% else %}SMS (no message yet){% endif %}',
+  ui: { body: 'liquid' },
+  defaults: { body: '' },
   templateFields: ['body'],
   channel: 'sms',
 });

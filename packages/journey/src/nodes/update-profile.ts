@@ -32,6 +32,15 @@ export const updateProfileNode = nodeSpec({
       }
     }),
   outputs: ['next'],
+  summary: [
+    '{% assign names = set | keys %}{% assign removed = unset | strings %}',
+    '{% if names.size > 0 or removed.size > 0 %}Update profile: ',
+    '{% if names.size > 0 %}{{ names | list }}{% if removed.size > 0 %}; {% endif %}{% endif %}',
+    '{% if removed.size > 0 %}remove {{ removed | list }}{% endif %}',
+    '{% else %}Update profile (no traits chosen){% endif %}',
+  ].join(''),
+  ui: { 'unset[]': 'trait-name' },
+  defaults: { set: {} },
 });
 
 export type UpdateProfileConfig = z.infer<typeof updateProfileNode.config>;

@@ -47,6 +47,13 @@ export const webhookNode = nodeSpec({
       }
     }),
   outputs: ['next'],
+  summary: [
+    '{% assign verb = method | text | default: "POST" %}{% assign address = url | text %}{% assign saveAs = saveResponseAs | text %}',
+    '{% if address %}Webhook {{ verb }} {{ address }}{% if saveAs %}, answer saved as {{ saveAs }}{% endif %}',
+    '{% else %}Webhook {{ verb }} (no address set){% endif %}',
+  ].join(''),
+  ui: { headers: 'headers', body: 'liquid', saveResponseAs: 'trait-name' },
+  defaults: { url: '', method: 'POST' },
   templateFields: ['body'],
   fetchedUrlFields: ['url'],
   headerFields: ['headers'],

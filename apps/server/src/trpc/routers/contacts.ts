@@ -3,6 +3,7 @@ import { positionQuery, type JourneyPosition } from '@tend/journey/ir';
 import type { Client } from '@temporalio/client';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { searchContacts, traitNames } from '../../editor/pickers.js';
 import { workspaceProcedure } from '../trpc.js';
 
 export const contactsRouter = {
@@ -39,6 +40,14 @@ export const contactsRouter = {
       .where(and(eq(nodeVisits.workspaceId, ctx.workspace.id), eq(nodeVisits.contactId, input.id), eq(nodeVisits.journeyId, input.journeyId)))
       .orderBy(asc(nodeVisits.at), asc(nodeVisits.id)),
   ),
+
+  /** Contacts whose email, user id or contact id contains `search`, latest first: the preview's sample-contact picker. */
+  search: workspaceProcedure('analyst')
+    .input(z.object({ search: z.string().max(200).default(''), limit: z.number().int().min(1).max(50).default(20) }))
+    .query(({ ctx, input }) => searchContacts(ctx.db, ctx.workspace.id, input.search, input.limit)),
+
+  /** Trait keys of the workspace's contacts, most common first, with an example value: the editor's trait picker. */
+  traitNames: workspaceProcedure('analyst').query(({ ctx }) => traitNames(ctx.db, ctx.workspace.id)),
 } satisfies TRPCRouterRecord;
 
 async function position(temporal: Client, workflowId: string): Promise<JourneyPosition | null> {

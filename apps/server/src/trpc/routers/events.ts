@@ -1,6 +1,7 @@
 import { and, contacts, desc, eq, events, ingestionErrors, sql } from '@tend/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { eventNames, eventProperties } from '../../editor/pickers.js';
 import { workspaceProcedure } from '../trpc.js';
 
 /** JSON longer than this (in characters) is answered as the start of its text, so a poll stays small. */
@@ -199,4 +200,14 @@ export const eventsRouter = {
       rejected: { lastHour: rejected?.lastHour ?? 0, lastDay: rejected?.lastDay ?? 0 },
     };
   }),
+
+  /** Event names this workspace received lately, most frequent first, for the editor's event pickers. */
+  names: workspaceProcedure('analyst')
+    .input(z.object({ search: z.string().max(200).optional() }).default({}))
+    .query(({ ctx, input }) => eventNames(ctx.db, ctx.workspace.id, input.search)),
+
+  /** The property keys seen on recent events of one name, with an example value each. */
+  properties: workspaceProcedure('analyst')
+    .input(z.object({ event: z.string().min(1) }))
+    .query(({ ctx, input }) => eventProperties(ctx.db, ctx.workspace.id, input.event)),
 } satisfies TRPCRouterRecord;

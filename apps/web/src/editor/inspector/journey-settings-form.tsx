@@ -1,0 +1,156 @@
+import { lifecycleStages } from '@tend/journey/editor';
+import { useMemo } from 'react';
+import { useEditor } from '../store/editor-store';
+import { useProblems } from '../store/validation';
+import { errorsAt, flattenErrors, problemsToErrorSchema } from './field-path';
+import { isObject, type JsonObject } from './inspector-types';
+import { DurationInput } from './inputs/duration-input';
+import { EventNamePicker, PropertyNamePicker } from './inputs/pickers';
+import { PropertyFilters } from './inputs/property-filters';
+import { RowErrors } from './inputs/row-errors';
+import { TimeZoneSelect } from './inputs/time-zone-select';
+import { useEntryEvent } from './use-entry-event';
+import './inspector.css';
+
+const reentryOptions = [
+  { value: 'once-at-a-time', label: 'Again after their run ends', description: 'A contact can enter again once their previous run through this journey has ended.' },
+  { value: 'once-ever', label: 'Only once, ever', description: 'A contact enters at most once, whatever happens later.' },
+  { value: 'cooldown', label: 'Again after a cool-down', description: 'A contact can enter again once the cool-down has passed since they last entered.' },
+  { value: 'restart', label: 'Start over on each trigger', description: 'A new trigger takes the contact back to the start, e.g. "90 days since the last order".' },
+] as const;
+
+/** The journey as a whole: name, description, lifecycle stage and its settings (shown when no node is selected). */
+export function JourneySettingsForm() {
+  const meta = useEditor((state) => state.meta);
+  const readOnly = useEditor((state) => state.readOnly);
+  const setMeta = useEditor((state) => state.setMeta);
+  const problems = useProblems();
+  const entryEvent = useEntryEvent();
+  const errors = useMemo(() => problemsToErrorSchema(problems.filter((problem) => problem.nodeId === undefined)), [problems]);
+  const settings = meta.settings;
+  const reentry = typeof settings.reentry === 'string' ? settings.reentry : 'once-at-a-time';
+  const exitWhen = Array.isArray(settings.exitWhen) ? settings.exitWhen.map((row: unknown) => (isObject(row) ? row : {})) : [];
+  const setSettings = (patch: JsonObject) => setMeta({ settings: { ...settings, ...patch } });
+  const setExit = (rows: JsonObject[]) => setSettings({ exitWhen: rows });
+  const messages = (...path: string[]) => flattenErrors(errorsAt(errors, path));
+
+  return (
+    <section className="inspector" aria-label="Journey settings">
+      <header className="inspector__head">
+        <h2>Journey settings</h2>
+        <p className="muted small">Select a step on the canvas to edit it.</p>
+      </header>
+      <fieldset className="inspector-form" disabled={readOnly}>
+        <div className="field">
+          <label className="field__label" htmlFor="journey-name">
+            Name
+          </label>
+          <input id="journey-name" className="input" value={meta.name} onChange={(event) => setMeta({ name: event.target.value })} />
+          <RowErrors messages={messages('name')} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="journey-description">
+            Description <span className="inspector-optional">(optional)</span>
+          </label>
+          <textarea
+            id="journey-description"
+            className="input"
+            rows={3}
+            value={meta.description ?? ''}
+            onChange={(event) => setMeta({ description: event.target.value || undefined })}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="journey-lifecycle">
+            Lifecycle stage
+          </label>
+          <select id="journey-lifecycle" className="select" value={meta.lifecycle ?? ''} onChange={(event) => setMeta({ lifecycle: event.target.value || undefined })}>
+            <option value="">None</option>
+            {lifecycleStages.map((stage) => (
+              <option key={stage} value={stage}>
+                {stage}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="inspector-group">
+          <legend className="field__label">Re-entry</legend>
+          {reentryOptions.map((option) => (
+            <label key={option.value} className="inspector-radio">
+              <input type="radio" name="journey-reentry" value={option.value} checked={reentry === option.value} onChange={() => setSettings({ reentry: option.value })} />
+              <span>
+                <span className="strong">{option.label}</span>
+                <span className="field__hint">{option.description}</span>
+              </span>
+            </label>
+          ))}
+          <RowErrors messages={messages('settings', 'reentry')} />
+        </fieldset>
+        {reentry === 'cooldown' && (
+          <fieldset className="inspector-group inspector-group--plain">
+            <legend className="field__label">Cool-down</legend>
+            <DurationInput label="Cool-down" value={settings.cooldown} onChange={(cooldown) => setSettings({ cooldown })} />
+            <RowErrors messages={messages('settings', 'cooldown')} />
+          </fieldset>
+        )}
+        <div className="field">
+          <label className="field__label" htmlFor="journey-time-zone">
+            Time zone
+          </label>
+          <TimeZoneSelect
+            id="journey-time-zone"
+            label="Time zone"
+            value={typeof settings.timeZone === 'string' ? settings.timeZone : 'UTC'}
+            onChange={(timeZone) => setSettings({ timeZone: timeZone ?? 'UTC' })}
+          />
+          <span className="field__hint">For waits and dates, when a contact has no timezone trait.</span>
+          <RowErrors messages={messages('settings', 'timeZone')} />
+        </div>
+        <fieldset className="inspector-group">
+          <legend className="field__label">Exit when</legend>
+          {exitWhen.length === 0 && <p className="muted small">No exit events: contacts leave at the end of the flow.</p>}
+          {exitWhen.map((row, index) => {
+            const name = `Exit event ${index + 1}`;
+            const event = typeof row.event === 'string' ? row.event : '';
+            const update = (patch: JsonObject) => setExit(exitWhen.map((current, at) => (at === index ? { ...current, ...patch } : current)));
+            return (
+              <div key={index} className="inspector-row">
+                <div className="inspector-inline">
+                  <EventNamePicker label={name} value={event} onChange={(value) => update({ event: value })} />
+                  <button type="button" className="button button--small" onClick={() => setExit(exitWhen.filter((_, at) => at !== index))}>
+                    Remove {name.toLowerCase()}
+                  </button>
+                </div>
+                <PropertyFilters
+                  label="Where"
+                  rowLabel={`${name} filter`}
+                  value={row.filters}
+                  event={event || undefined}
+                  errors={errorsAt(errors, ['settings', 'exitWhen', index, 'filters'])}
+                  onChange={(filters) => update({ filters })}
+                />
+                <div className="inspector-inline">
+                  <span>Only with the same</span>
+                  <PropertyNamePicker
+                    label={`${name}: same property as the entry event`}
+                    event={entryEvent ?? (event || undefined)}
+                    value={typeof row.matchEntryProperty === 'string' ? row.matchEntryProperty : ''}
+                    placeholder="property, e.g. cartId"
+                    onChange={(value) => update({ matchEntryProperty: value.trim() ? value : undefined })}
+                  />
+                  <span>as the entry event</span>
+                </div>
+                <RowErrors messages={['event', 'matchEntryProperty'].flatMap((field) => messages('settings', 'exitWhen', String(index), field))} />
+              </div>
+            );
+          })}
+          <div>
+            <button type="button" className="button button--small" onClick={() => setExit([...exitWhen, { event: '', filters: [] }])}>
+              Add exit event
+            </button>
+          </div>
+        </fieldset>
+      </fieldset>
+    </section>
+  );
+}

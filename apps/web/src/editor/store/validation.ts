@@ -1,0 +1,59 @@
+import { specsFromCatalogue, validateJourney, type CatalogueEntry, type NodeSpec, type Problem } from '@tend/journey/editor';
+import type { EditorState } from './editor-store';
+import { useEditor } from './editor-store';
+import { sameContent, type HistoryState } from './history';
+import { writeGraph } from './read-graph';
+
+export type { Problem } from '@tend/journey/editor';
+
+const specsCache = new WeakMap<readonly CatalogueEntry[], NodeSpec[]>();
+
+function customSpecs(catalogue: readonly CatalogueEntry[]): NodeSpec[] {
+  let specs = specsCache.get(catalogue);
+  if (!specs) {
+    specs = specsFromCatalogue(catalogue);
+    specsCache.set(catalogue, specs);
+  }
+  return specs;
+}
+
+interface Validated {
+  content: HistoryState;
+  catalogue: readonly CatalogueEntry[];
+  problems: Problem[];
+  byNode: Map<string, Problem[]>;
+}
+
+/**
+ * The last validation per store state shape: selectors run on every store change (a drag,
+ * a selection), and the journey is validated again only when its content or the catalogue
+ * changed. Moving a node changes nothing the validator reads.
+ */
+let last: Validated | null = null;
+
+function validated(state: EditorState): Validated {
+  if (last && last.catalogue === state.catalogue && sameContent(last.content, state, { positions: false })) return last;
+  const { problems } = validateJourney(writeGraph(state), { nodes: customSpecs(state.catalogue) });
+  const byNode = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    if (problem.nodeId === undefined) continue;
+    byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem]);
+  }
+  last = { content: { meta: state.meta, nodes: state.nodes, edges: state.edges }, catalogue: state.catalogue, problems, byNode };
+  return last;
+}
+
+/** Every reason the journey cannot be published, as `tend publish` would say it. */
+export function problemsOf(state: EditorState): Problem[] {
+  return validated(state).problems;
+}
+
+const none: Problem[] = [];
+
+export function useProblems(): Problem[] {
+  return useEditor(problemsOf);
+}
+
+export function useNodeProblems(nodeId: string): Problem[] {
+  return useEditor((state) => validated(state).byNode.get(nodeId) ?? none);
+}
