@@ -10,6 +10,7 @@ import { consoleMutation } from './console-call.js';
 import { clickToDom, keyToDom } from './edit-latency.js';
 import { panAndZoomFrames } from './frame-times.js';
 import { generatedJourney } from './generate-journey.js';
+import { inViewNodeIds, twoFrames } from './in-page.js';
 
 const journeySize = 300;
 const loads = 3;
@@ -44,6 +45,7 @@ export async function benchEditor(options: { tend: BenchTend; workDir: string; c
   }
 
   progress('frame times while panning and zooming');
+  await editor.goto('about:blank');
   await editor.goto(editorUrl);
   await untilNodes(editor, journeySize);
   const editorFrames = await panAndZoomFrames(editor, '.react-flow__pane');
@@ -53,14 +55,18 @@ export async function benchEditor(options: { tend: BenchTend; workDir: string; c
   const baselineFrames = await panAndZoomFrames(empty, '.react-flow__pane');
 
   progress(`edit → problem on the node: ${edits} deletions and undos`);
+  // A fresh load (a goto that changes only the hash would keep the panned viewport).
+  await editor.goto('about:blank');
   await editor.goto(editorUrl);
   await untilNodes(editor, journeySize);
-  // Deleting step-2 leaves step-3 unreachable: the validator flags it and the card shows the marker.
-  const marker = '.react-flow__node[data-id="step-3"] [aria-label*="problem"]';
+  // Deleting an email step leaves the wait before it with an output leading nowhere: the validator
+  // flags that wait and its card shows the marker. The steps in the middle of the window are in view.
+  const step = await emailStepInView(editor);
+  const marker = `.react-flow__node[data-id="step-${step - 1}"] [aria-label*="problem"]`;
   const editorEdits: number[] = [];
   const baselineEdits: number[] = [];
   for (let round = 0; round < edits; round++) {
-    await editor.locator('.react-flow__node[data-id="step-2"]').click();
+    await editor.locator(`.react-flow__node[data-id="step-${step}"]`).click();
     editorEdits.push(await keyToDom(editor, 'Delete', marker, 'present'));
     await keyToDom(editor, 'Control+z', marker, 'absent');
     baselineEdits.push(await clickToDom(empty, 'button', `.react-flow__node[data-id="n${round}"]`));
@@ -81,7 +87,7 @@ export async function benchEditor(options: { tend: BenchTend; workDir: string; c
     notes: [
       `time to interactive: from navigation until all ${journeySize} nodes are drawn and two frames have painted (signed in, catalogue and draft fetched)`,
       `frames: ${editorFrames.count} editor and ${baselineFrames.count} baseline requestAnimationFrame intervals over 3 drags and 30 wheel turns`,
-      "edit: Delete on a selected node until the validator's marker shows on the node it cut off, measured in the page",
+      "edit: Delete on a selected email step until the validator's marker shows on the wait it left without a next step, measured in the page",
     ],
   };
 }
@@ -99,8 +105,19 @@ async function timeToInteractive(page: Page, url: string, nodes: number): Promis
   const began = performance.now();
   await page.goto(url);
   await (nodes > 0 ? untilNodes(page, nodes) : page.locator('.react-flow__pane').waitFor());
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate(twoFrames);
   return performance.now() - began;
+}
+
+/** The number of a generated email step (step-N, N = 2 mod 3) drawn inside the canvas, with the wait before it. */
+async function emailStepInView(page: Page): Promise<number> {
+  const inView = await page.evaluate(inViewNodeIds);
+  const step = (inView as string[])
+    .map((id) => /^step-(\d+)$/.exec(id)?.[1])
+    .map(Number)
+    .find((n) => n % 3 === 2 && (inView as string[]).includes(`step-${n - 1}`));
+  if (step === undefined) throw new Error('no email step of the generated journey is in view');
+  return step;
 }
 
 async function untilNodes(page: Page, count: number): Promise<void> {

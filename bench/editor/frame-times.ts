@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { summarize, type Summary } from '../stats.js';
+import { startFrameRecording, stopFrameRecording } from './in-page.js';
 
 /**
  * Frame times while a person pans and zooms the canvas: requestAnimationFrame intervals
@@ -8,19 +9,9 @@ import { summarize, type Summary } from '../stats.js';
 export async function panAndZoomFrames(page: Page, pane: string): Promise<Summary> {
   const box = await page.locator(pane).first().boundingBox();
   if (!box) throw new Error(`no ${pane} on the page to pan`);
-  await page.evaluate(() => {
-    const store = window as unknown as { __frames: number[]; __recording: boolean };
-    store.__frames = [];
-    store.__recording = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      store.__frames.push(now - last);
-      last = now;
-      if (store.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.evaluate(startFrameRecording);
+  // Near the pane's left edge, clear of the journey's nodes (fitted in the middle): a drag there pans.
+  const centre = { x: box.x + 40, y: box.y + box.height / 2 };
   for (let round = 0; round < 3; round++) {
     await page.mouse.move(centre.x, centre.y);
     await page.mouse.down();
@@ -28,11 +19,6 @@ export async function panAndZoomFrames(page: Page, pane: string): Promise<Summar
     await page.mouse.up();
     for (let step = 0; step < 10; step++) await page.mouse.wheel(0, round % 2 === 0 ? -120 : 120);
   }
-  const frames = await page.evaluate(() => {
-    const store = window as unknown as { __frames: number[]; __recording: boolean };
-    store.__recording = false;
-    // The first interval spans the set-up, not a frame.
-    return store.__frames.slice(1);
-  });
+  const frames = (await page.evaluate(stopFrameRecording)) as number[];
   return summarize(frames);
 }

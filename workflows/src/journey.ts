@@ -1,5 +1,5 @@
 import type { JourneyWorkflowInput, RunEnd } from '@tend/journey/ir';
-import { condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { beginEnrolment, endEnrolment } from './activities.js';
 import { nextRunInput, type Handover } from './handover.js';
 import { hold } from './hold.js';
@@ -106,7 +106,14 @@ async function walk(run: RunState, trail: Trail): Promise<Leaving | undefined> {
     const move = isWait(node) ? run.takeMigrate() : null;
     if (move) {
       const target = move.nodeMap[nodeId] ?? nodeId;
-      if (isWait(move.ir.nodes[target])) return { handover: { kind: 'move-version', to: move, nodeId: target } };
+      if (isWait(move.ir.nodes[target])) {
+        // The contact's trail says where it went (runs before this patch moved without a word:
+        // the extra visit makes the handover's flush write, a command those histories lack).
+        if (patched('trail-records-version-move')) {
+          trail.record(nodeId, run.visitsOf(nodeId) + 1, 'moved', { output: null, detail: { toVersion: move.version, to: target, reason: 'a new version was published' } });
+        }
+        return { handover: { kind: 'move-version', to: move, nodeId: target } };
+      }
     }
     if (historyIsLong()) return { handover: { kind: 'fresh-history', nodeId } };
 

@@ -30,5 +30,5 @@ export async function signInWithForm(page: Page, url: string, email: string, pas
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: /sign in/i }).click();
-  await page.getByRole('heading', { name: 'Journeys' }).waitFor();
+  await page.getByRole('heading', { name: 'Journeys', exact: true }).waitFor();
 }

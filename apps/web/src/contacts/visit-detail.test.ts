@@ -28,6 +28,10 @@ describe('visitDetailText', () => {
     expect(visitDetailText({ reason: 'stuck', by: 'ada@shop.example', to: 'two-days' })).toBe('To two-days; by ada@shop.example; reason: "stuck"');
   });
 
+  it('says which version a contact moved to when a new version was published', () => {
+    expect(visitDetailText({ toVersion: 3, to: 'two-days', reason: 'a new version was published' })).toBe('To two-days of version 3; reason: "a new version was published"');
+  });
+
   it('shows keys it does not know rather than hiding them', () => {
     expect(visitDetailText({ attempts: 3, note: 'late' })).toBe('Attempts: 3, note: late');
   });

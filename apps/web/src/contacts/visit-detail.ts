@@ -27,7 +27,8 @@ export function visitDetailText(detail: Readonly<Record<string, unknown>> | null
   const evidence = take('evidence', 'matched', 'facts');
   if (isRecord(evidence)) parts.push(evidenceText(evidence));
   const to = take('to', 'toNodeId');
-  if (to !== undefined) parts.push(`to ${text(to)}`);
+  const toVersion = take('toVersion');
+  if (to !== undefined) parts.push(`to ${text(to)}${toVersion !== undefined ? ` of version ${text(toVersion)}` : ''}`);
   const by = take('by');
   if (by !== undefined) parts.push(`by ${text(by)}`);
   const reason = take('reason');

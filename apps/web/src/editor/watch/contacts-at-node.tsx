@@ -35,13 +35,16 @@ function ContactsAtOneNode({ journeyId, nodeId, nodes }: { journeyId: string; no
   const [search, setSearch] = useState('');
   const [acting, setActing] = useState<Acting | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // The run leaves the node a moment after the command is sent: until the list catches up, the
+  // contacts a person just moved or removed from here are not shown as still here.
+  const [sentAway, setSentAway] = useState<ReadonlySet<string>>(new Set());
   const list = useInfiniteQuery(
     trpc.journeys.contactsAt.infiniteQueryOptions(
       { id: journeyId, nodeId, search: search || undefined, limit: pageSize },
       { getNextPageParam: (page) => page.nextCursor, refetchInterval: 10_000 },
     ),
   );
-  const contacts = list.data?.pages.flatMap((page) => page.contacts) ?? [];
+  const contacts = (list.data?.pages.flatMap((page) => page.contacts) ?? []).filter((contact) => !sentAway.has(contact.contactId));
   const titleOf = (type: string) => catalogue?.find((entry) => entry.type === type)?.title ?? type;
   // Triggers only start runs: nobody can be put at one.
   const targets: MoveTarget[] = nodes
@@ -134,6 +137,7 @@ function ContactsAtOneNode({ journeyId, nodeId, nodes }: { journeyId: string; no
           action={acting.action}
           targets={targets}
           onDone={(done) => {
+            setSentAway((away) => new Set([...away, acting.contactId]));
             setActing(null);
             setMessage(done);
           }}
