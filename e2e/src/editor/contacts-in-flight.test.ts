@@ -80,16 +80,18 @@ describe.runIf(runBrowser)('contacts in a live journey, from the editor', () => 
     await waitingAt(tend, 'trial', 'final', 2);
     await tend.sleep('3 hours');
     await tend.ended('trial-1', 'trial');
-    expect(await tend.path('trial-1', 'trial')).toEqual(['start:entered', 'final:waited', 'done:exited']);
+    expect(await tend.path('trial-1', 'trial')).toEqual(['start:entered', 'long:moved', 'final:waited', 'done:exited']);
     const trail = await tend.trail('trial-1', 'trial');
-    expect(trail.map((visit) => `${visit.nodeId}@v${visit.version}`)).toEqual(['start@v1', 'final@v2', 'done@v2']);
+    expect(trail.map((visit) => `${visit.nodeId}@v${visit.version}`)).toEqual(['start@v1', 'long@v1', 'final@v2', 'done@v2']);
+    expect(trail[1]).toMatchObject({ outcome: 'moved', detail: { toVersion: 2, to: 'final' } });
 
-    // The contact page shows the move: entered on v1, carried on at the new wait on v2.
+    // The contact page shows the move: entered on v1, moved from the removed wait to the chosen one on v2.
     await page.goto(`${url}/#/contacts/${await tend.contactId('trial-1')}/trial`);
     const rows = page.locator('section', { has: page.getByRole('heading', { name: 'Trail in Trial nudges' }) }).getByRole('row');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
     expect(await rows.nth(1).innerText()).toMatch(/start[\s\S]*v1/);
-    expect(await rows.nth(2).innerText()).toMatch(/final[\s\S]*v2/);
+    expect(await rows.nth(2).innerText()).toMatch(/long[\s\S]*moved[\s\S]*To final of version 2[\s\S]*v1/);
+    expect(await rows.nth(3).innerText()).toMatch(/final[\s\S]*v2/);
   });
 
   test('a contact removed from a node with a reason: the trail says who and why', async ({ tend }) => {
