@@ -1,15 +1,9 @@
 import { journeyGraphSchema } from '@tend/journey/editor';
+import { slugFrom } from '../ui/slug';
 
-/** "Welcome série #2" → "welcome-serie-2": a journey id from its name, as a reader would type it. */
+/** "Welcome série #2" → "welcome-serie-2": a journey id from its name. */
 export function slugFromName(name: string, maxLength = 60): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, maxLength)
-    .replace(/-+$/, '');
+  return slugFrom(name, maxLength);
 }
 
 /** Why an id cannot be used, or null when it can: the graph schema's own rule, as publish applies it. */

@@ -1,3 +1,5 @@
+import { slugFrom } from '../ui/slug';
+
 /** The server's rule for a workspace id (account.createWorkspace). */
 export const workspaceIdPattern = /^[a-z0-9][a-z0-9-]{1,38}$/;
 
@@ -6,12 +8,5 @@ export const workspaceIdPattern = /^[a-z0-9][a-z0-9-]{1,38}$/;
  * letters, digits and single dashes, at most 39 characters; empty when the name has none.
  */
 export function workspaceIdFrom(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 39)
-    .replace(/-+$/, '');
+  return slugFrom(name, 39);
 }
