@@ -8,7 +8,7 @@ import { Loading, QueryError } from '../ui/query-status';
 const statusTones: Record<LedgerMessage['status'], BadgeTone> = { sending: 'warn', sent: 'good', skipped: 'neutral', failed: 'bad' };
 const channelNames: Record<LedgerMessage['channel'], string> = { email: 'Email', sms: 'SMS', push: 'Push' };
 
-/** The send ledger: one row per message a journey meant to send, newest first. */
+/** The send ledger: one row per message a journey meant to send (or a test sent from the editor), newest first. */
 export function SentMessages({ pollMs }: { pollMs: number }) {
   const messages = useQuery(trpc.outbox.messages.queryOptions({ limit: 100 }, { refetchInterval: pollMs }));
   return (
@@ -61,7 +61,13 @@ function LedgerRow({ message }: { message: LedgerMessage }) {
       <td>
         <Badge tone={statusTones[message.status]} title={message.reason ?? undefined}>
           {message.status}
-        </Badge>
+        </Badge>{' '}
+        {/* "Send test" from the editor: sent for real, but no contact's journey sent it. */}
+        {message.test && (
+          <Badge tone="info" title="Sent with Send test from the journey editor">
+            test
+          </Badge>
+        )}
         {message.reason && <div className="muted small">{message.reason}</div>}
       </td>
       <td className="num">{message.attempts}</td>
