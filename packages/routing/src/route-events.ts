@@ -1,4 +1,4 @@
-import { and, enrolments, eq, events, inArray, segmentMemberships, sql, type Database } from '@tend/db';
+import { and, enrolments, eq, events, inArray, journeyVersions, segmentMemberships, sql, type Database } from '@tend/db';
 import { contactEventSignal, segmentEnteredEvent, segmentExitedEvent, triggerMatches, type ContactEvent, type ContactEventSignal } from '@tend/journey/ir';
 import type { Client } from '@temporalio/client';
 import { enterJourney } from './enter.js';
@@ -16,11 +16,12 @@ export async function routeEvents(db: Database, temporal: Client, workspaceId: s
   const fresh = stored.filter((event) => !event.duplicate);
   if (fresh.length === 0) return;
   const live = await liveJourneys(db, workspaceId);
+  const heard = await namesAnyRunListensTo(db, workspaceId);
   // One contact's events keep their order; different contacts are routed side by side.
   const byContact = new Map<string, RoutableEvent[]>();
   for (const event of fresh) byContact.set(event.contactId, [...(byContact.get(event.contactId) ?? []), event]);
   await forEachConcurrently([...byContact.values()], routingConcurrency, async (contactEvents) => {
-    for (const event of contactEvents) await routeOne(db, temporal, workspaceId, live, event);
+    for (const event of contactEvents) await routeOne(db, temporal, workspaceId, live, heard, event);
   });
   await db.update(events).set({ routedAt: new Date() }).where(inArray(events.id, fresh.map((event) => event.id)));
 }
@@ -28,7 +29,20 @@ export async function routeEvents(db: Database, temporal: Client, workspaceId: s
 /** Temporal calls in flight at once while routing one request's events. */
 const routingConcurrency = 8;
 
-async function routeOne(db: Database, temporal: Client, workspaceId: string, live: LiveJourney[], stored: RoutableEvent): Promise<void> {
+/**
+ * Every event name a run of this workspace may listen to: what any version of any of its
+ * journeys listens to (a run is always on one of them). An event no version listens to needs no
+ * look-up in the routing index, which spares most of a batch's queries.
+ */
+async function namesAnyRunListensTo(db: Database, workspaceId: string): Promise<ReadonlySet<string>> {
+  const rows = await db
+    .selectDistinct({ name: sql<string>`jsonb_array_elements_text(${journeyVersions.ir} -> 'listensTo')` })
+    .from(journeyVersions)
+    .where(eq(journeyVersions.workspaceId, workspaceId));
+  return new Set(rows.map((row) => row.name));
+}
+
+async function routeOne(db: Database, temporal: Client, workspaceId: string, live: LiveJourney[], heard: ReadonlySet<string>, stored: RoutableEvent): Promise<void> {
   const event = routedEvent(stored);
   if (!event) return;
   await applySegmentMembership(db, workspaceId, event);
@@ -48,7 +62,7 @@ async function routeOne(db: Database, temporal: Client, workspaceId: string, liv
       break; // one entry per journey per event
     }
   }
-  if (event.type === 'track' && event.name) {
+  if (event.type === 'track' && event.name && heard.has(event.name)) {
     const listening = await db
       .select({ journeyId: enrolments.journeyId, workflowId: enrolments.workflowId })
       .from(enrolments)

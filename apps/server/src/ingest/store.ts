@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { accountMemberships, accounts, and, contactAliases, contacts, eq, events, isNull, newId, sql, type Database, type Transaction } from '@tend/db';
+import { and, eq, events, inArray, newId, type Database, type Transaction } from '@tend/db';
 import type { RoutableEvent } from '@tend/routing';
+import { joinAccount, linkAlias } from './accounts-and-aliases.js';
+import { claimContacts, type ClaimedContact } from './contacts-for-batch.js';
+import { eventFields } from './event-fields.js';
 import type { IncomingEvent } from './schemas.js';
 
 /** An event as stored; `duplicate` is true when its messageId was seen before (a client's retry). */
@@ -10,18 +13,16 @@ export interface StoredEvent extends RoutableEvent {
 
 /**
  * Stores a batch of events and the profile changes they carry in one transaction: either all
- * of it is stored or none. A messageId seen before is recognised and not applied again.
+ * of it is stored or none. A messageId seen before — stored earlier, or earlier in this batch —
+ * is recognised and not applied again. The work is set-based (a few statements per batch, not
+ * per event), with the results storing the calls one by one in order would give.
  */
 export async function storeEvents(db: Database, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredEvent[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(async (tx) => {
-        const stored: StoredEvent[] = [];
-        for (const event of incoming) stored.push(await storeOne(tx, workspaceId, event));
-        return stored;
-      });
+      return await db.transaction((tx) => storeBatch(tx, workspaceId, incoming));
     } catch (error) {
-      // Two concurrent calls created the same contact or message: run again and find theirs.
+      // Two concurrent calls stored the same message or linked the same user: run again and find theirs.
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
     }
   }
@@ -36,16 +37,73 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-async function storeOne(tx: Transaction, workspaceId: string, event: IncomingEvent): Promise<StoredEvent> {
-  const messageId = event.messageId ?? `tend-${randomUUID()}`;
-  const [seen] = await tx.select().from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.messageId, messageId)));
-  if (seen) return { ...seen, type: seen.type, duplicate: true };
+async function storeBatch(tx: Transaction, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredEvent[]> {
+  const messageIds = incoming.map((event) => event.messageId ?? `tend-${randomUUID()}`);
+  const seen = await storedBefore(tx, workspaceId, incoming);
+  // A messageId twice in one batch: the first copy is stored, the later ones are duplicates of it.
+  const firstCopy = new Map<string, number>();
+  const fresh: number[] = [];
+  messageIds.forEach((messageId, i) => {
+    if (seen.has(messageId) || firstCopy.has(messageId)) return;
+    firstCopy.set(messageId, i);
+    fresh.push(i);
+  });
 
-  const traits = event.type === 'identify' ? event.traits : {};
-  const { contactId, created } = event.type === 'alias' ? await linkAlias(tx, workspaceId, event) : await upsertContact(tx, workspaceId, event, traits);
-  if (event.type === 'group') await joinAccount(tx, workspaceId, event.groupId, event.traits, contactId);
-  const { name, properties } = stored(event);
-  const row = {
+  const claimed = await contactsOf(tx, workspaceId, fresh.map((i) => incoming[i]!));
+  const rows = fresh.map((i, k) => eventRow(workspaceId, incoming[i]!, messageIds[i]!, claimed[k]!));
+  await insertEvents(tx, rows);
+
+  const stored = new Map(fresh.map((i, k) => [i, { ...rows[k]!, duplicate: false }]));
+  return messageIds.map((messageId, i) => stored.get(i) ?? { ...(seen.get(messageId) ?? stored.get(firstCopy.get(messageId)!)!), duplicate: true });
+}
+
+/** The batch's messageIds already stored, in one SELECT. */
+async function storedBefore(tx: Transaction, workspaceId: string, incoming: IncomingEvent[]) {
+  const given = [...new Set(incoming.flatMap((event) => (event.messageId === undefined ? [] : [event.messageId])))];
+  if (given.length === 0) return new Map<string, typeof events.$inferSelect>();
+  const rows = await tx
+    .select()
+    .from(events)
+    .where(and(eq(events.workspaceId, workspaceId), inArray(events.messageId, given)));
+  return new Map(rows.map((row) => [row.messageId, row]));
+}
+
+/**
+ * Each call's contact, in order. Runs of identify, track, page, screen and group calls are
+ * claimed together; an alias (rare) changes whom later calls name, so it is applied on its
+ * own, between the runs before and after it.
+ */
+async function contactsOf(tx: Transaction, workspaceId: string, calls: IncomingEvent[]): Promise<ClaimedContact[]> {
+  const claimed: ClaimedContact[] = [];
+  let run: Exclude<IncomingEvent, { type: 'alias' }>[] = [];
+  const claimRun = async () => {
+    const found = await claimContacts(
+      tx,
+      workspaceId,
+      run.map((call) => ({ userId: call.userId, anonymousId: call.anonymousId, traits: call.type === 'identify' ? call.traits : {} })),
+    );
+    // Accounts' traits are merged in call order, as one by one.
+    for (const [k, call] of run.entries()) {
+      if (call.type === 'group') await joinAccount(tx, workspaceId, call.groupId, call.traits, found[k]!.contactId);
+    }
+    claimed.push(...found);
+    run = [];
+  };
+  for (const call of calls) {
+    if (call.type !== 'alias') {
+      run.push(call);
+      continue;
+    }
+    await claimRun();
+    claimed.push(await linkAlias(tx, workspaceId, call));
+  }
+  await claimRun();
+  return claimed;
+}
+
+function eventRow(workspaceId: string, event: IncomingEvent, messageId: string, { contactId, created }: ClaimedContact) {
+  const { name, properties } = eventFields(event);
+  return {
     id: newId('ev'),
     workspaceId,
     messageId,
@@ -58,98 +116,14 @@ async function storeOne(tx: Transaction, workspaceId: string, event: IncomingEve
     occurredAt: event.timestamp ? new Date(event.timestamp) : new Date(),
     createdContact: created,
   };
-  await tx.insert(events).values(row);
-  return { ...row, duplicate: false };
 }
 
-/** What the events row keeps of each call: its name, and one object of properties. */
-function stored(event: IncomingEvent): { name: string | null; properties: Record<string, unknown> } {
-  switch (event.type) {
-    case 'identify':
-      return { name: null, properties: event.traits };
-    case 'track':
-      return { name: event.event, properties: event.properties };
-    case 'page':
-    case 'screen': {
-      // url, path, title… are in properties as analytics.js sends them; server libraries put them in context.page.
-      const page = event.context?.page;
-      const fromContext = typeof page === 'object' && page !== null ? pick(page as Record<string, unknown>, pageFields) : {};
-      const named = { ...(event.name === undefined ? {} : { name: event.name }), ...(event.category === undefined ? {} : { category: event.category }) };
-      return { name: event.name ?? null, properties: { ...fromContext, ...event.properties, ...named } };
-    }
-    case 'group':
-      return { name: null, properties: { ...event.traits, groupId: event.groupId } };
-    case 'alias':
-      return { name: null, properties: { previousId: event.previousId, userId: event.userId } };
-  }
-}
+/** Postgres takes at most this many bind parameters in one statement. */
+const maxBindParameters = 65_535;
 
-const pageFields = ['url', 'path', 'title', 'referrer', 'search'];
-
-function pick(values: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((key) => values[key] !== undefined).map((key) => [key, values[key]]));
-}
-
-/** group: the account's traits merged into what it had, and the contact a member of it. */
-async function joinAccount(tx: Transaction, workspaceId: string, accountId: string, traits: Record<string, unknown>, contactId: string): Promise<void> {
-  await tx
-    .insert(accounts)
-    .values({ workspaceId, id: accountId, traits })
-    .onConflictDoUpdate({
-      target: [accounts.workspaceId, accounts.id],
-      set: { traits: sql`${accounts.traits} || excluded.traits`, updatedAt: new Date() },
-    });
-  await tx.insert(accountMemberships).values({ workspaceId, accountId, contactId }).onConflictDoNothing();
-}
-
-/**
- * alias: recorded as received, and a simple identity link: an anonymous contact known by
- * `previousId` that has no userId yet takes `userId`. Two contacts that both exist are not
- * merged (identity merging is later work); the event goes to the `userId` contact.
- */
-async function linkAlias(tx: Transaction, workspaceId: string, event: Extract<IncomingEvent, { type: 'alias' }>): Promise<{ contactId: string; created: boolean }> {
-  await tx.insert(contactAliases).values({ workspaceId, previousId: event.previousId, userId: event.userId }).onConflictDoNothing();
-  const [known] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.userId, event.userId)));
-  if (known) return { contactId: known.id, created: false };
-  const [anonymous] = await tx
-    .update(contacts)
-    .set({ userId: event.userId, updatedAt: new Date() })
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.anonymousId, event.previousId), isNull(contacts.userId)))
-    .returning({ id: contacts.id });
-  if (anonymous) return { contactId: anonymous.id, created: false };
-  return upsertContact(tx, workspaceId, { userId: event.userId, anonymousId: undefined }, {});
-}
-
-async function upsertContact(
-  tx: Transaction,
-  workspaceId: string,
-  event: { userId?: string; anonymousId?: string },
-  traits: Record<string, unknown>,
-): Promise<{ contactId: string; created: boolean }> {
-  const email = typeof traits.email === 'string' ? traits.email : null;
-  const key = event.userId ? eq(contacts.userId, event.userId) : eq(contacts.anonymousId, event.anonymousId!);
-  const [existing] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), key));
-  if (existing) {
-    if (Object.keys(traits).length > 0) {
-      await tx
-        .update(contacts)
-        .set({
-          traits: sql`${contacts.traits} || ${JSON.stringify(traits)}::jsonb`,
-          email: email ?? sql`${contacts.email}`,
-          updatedAt: new Date(),
-        })
-        .where(eq(contacts.id, existing.id));
-    }
-    return { contactId: existing.id, created: false };
-  }
-  const id = newId('ct');
-  await tx.insert(contacts).values({
-    id,
-    workspaceId,
-    userId: event.userId ?? null,
-    anonymousId: event.userId ? null : (event.anonymousId ?? null),
-    email,
-    traits,
-  });
-  return { contactId: id, created: true };
+/** The events in multi-row INSERTs, as many rows a statement as the parameter limit allows. */
+async function insertEvents(tx: Transaction, rows: ReturnType<typeof eventRow>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const perStatement = Math.floor(maxBindParameters / Object.keys(rows[0]!).length);
+  for (let start = 0; start < rows.length; start += perStatement) await tx.insert(events).values(rows.slice(start, start + perStatement));
 }
