@@ -3,10 +3,10 @@ import { startTestTend, type TestTend } from '@tend/e2e/harness';
 import { journeyWorkflowId } from '@tend/journey/ir';
 import { publishJourney } from '@tend/publishing';
 import type { WorkflowClient } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Cleanup } from './cleanup.js';
 import { minimalJourney, winBack, type BenchJourney } from './engine-journeys.js';
 import { number, progress, type Comparison } from './report.js';
+import { quietWorkerLogs } from './worker-logs.js';
 
 const contactCount = 20;
 /** Every fourth contact orders again at day 60, which restarts win-back (continue-as-new). */
@@ -160,13 +160,4 @@ function pathsText(results: ({ visited: string[] } | null)[]): string[] {
     counts.set(path, (counts.get(path) ?? 0) + 1);
   }
   return ['paths of the last runs:', ...[...counts].sort(([, a], [, b]) => b - a).map(([path, count]) => `  ${number(count)} × ${path}`)];
-}
-
-/** The worker's INFO and WARN lines (bundling, state changes, the test server's version) would drown the bench's output. */
-function quietWorkerLogs(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
-  } catch {
-    // Already installed by an earlier section: keep it.
-  }
 }

@@ -59,7 +59,7 @@ export async function benchIdentifyToEmail(options: { tend: BenchTend; smtp: Smt
         (offered > delivery.rate * 1.1 ? ': faster than delivery, so later contacts queue and the latency includes that wait.' : '.'),
       'GET /healthz pings Postgres and makes two Temporal RPCs; the unknown route is HTTP and Fastify alone.',
     ];
-    return { rows, notes };
+    return { rows, notes, throughput: delivery.rate };
   } finally {
     arrivals.stop();
   }

@@ -14,7 +14,9 @@ import { benchHistoryLength } from './history-length.js';
 import { benchIdentifyToEmail } from './identify-to-email.js';
 import { loadAverage } from './load-average.js';
 import { parseOptions, usage } from './options.js';
+import { benchPacedIdentify } from './paced-identify.js';
 import { heading, printTable, progress, quietProgress } from './report.js';
+import { benchSplitWaiting } from './split-waiting.js';
 import { benchStartup } from './startup.js';
 import { benchWaitingMemory } from './waiting-memory.js';
 
@@ -32,10 +34,13 @@ if (options === 'help') {
 }
 
 // The bench measures the embedded defaults; a shell's cluster or database would change what it measures.
+// DATABASE_URL names only the Postgres server section 5.5 makes its own database on.
+const postgresUrl = process.env.DATABASE_URL || undefined;
 for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEND_DATA_DIR'] as const) {
-  if (process.env[name]) console.log(`(ignoring ${name} from the environment: the bench runs Tend on its embedded defaults)`);
+  if (process.env[name] && name !== 'DATABASE_URL') console.log(`(ignoring ${name} from the environment: the bench runs Tend on its embedded defaults)`);
   delete process.env[name];
 }
+if (postgresUrl) console.log('(DATABASE_URL is used by section 5.5 only, for a throwaway database; every other section runs on embedded PGlite)');
 
 const cleanup = new Cleanup();
 let interrupted = false;
@@ -48,7 +53,7 @@ process.once('SIGINT', () => {
 
 const began = performance.now();
 console.log(
-  `Tend bench: ${options.contacts} contacts, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting · node ${process.version} · ${cpus().length} CPU(s) · loopback only · load average ${loadAverage()} (1, 5, 15 min)`,
+  `Tend bench: ${options.contacts} contacts at ${options.rate}/s, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting · node ${process.version} · ${cpus().length} CPU(s) · loopback only · load average ${loadAverage()} (1, 5, 15 min)`,
 );
 try {
   const workDir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
@@ -65,6 +70,9 @@ try {
   heading('2. identify → welcome email');
   const identify = await benchIdentifyToEmail({ tend: startup.tend, smtp, contacts: options.contacts });
   printTable(`identify → email, ${options.contacts} contacts`, identify.rows, identify.notes);
+  console.log();
+  const paced = await benchPacedIdentify({ tend: startup.tend, smtp, contacts: options.contacts, rate: options.rate, tendFastest: identify.throughput, cleanup });
+  printTable(`2b. identify → email at a steady ${options.rate}/s, ${options.contacts} contacts`, paced.rows, paced.notes);
 
   heading('3. /v1/batch ingest');
   // Tend runs on its embedded PGlite (DATABASE_URL is refused above), so the raw-insert baseline does too.
@@ -90,6 +98,11 @@ try {
   console.log();
   const history = await benchHistoryLength({ cleanup });
   printTable('5.4 workflow history per contact, win-back', history.rows, history.notes);
+  console.log();
+  const split = await benchSplitWaiting({ databaseUrl: postgresUrl, workDir, cliPath, smtpUrl: smtp.url, count: options.waiting, cleanup });
+  const splitTitle = `5.5 ${options.waiting} contacts waiting, server and worker as separate processes on Postgres`;
+  if ('skipped' in split) console.log(`\n${splitTitle}\n\n  ${split.skipped}`);
+  else printTable(splitTitle, split.rows, split.notes);
 
   console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load average ${loadAverage()} (1, 5, 15 min). Ratio = figure ÷ baseline.`);
 } catch (error) {

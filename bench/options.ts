@@ -1,22 +1,26 @@
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
-  /** Contacts identified in the identify→email section (one welcome email each). */
+  /** Contacts identified in the identify→email section (one welcome email each), and again at a steady pace. */
   contacts: number;
+  /** identify calls per second in the paced identify→email run (section 2b). */
+  rate: number;
   /** Batches of 100 track events posted to /v1/batch. */
   batches: number;
-  /** Contacts enrolled into the abandoned-cart journey, then routed an order each (section 4). */
+  /** Contacts enrolled into the abandoned-cart journey, then routed an order each (section 5.1–5.2). */
   enrol: number;
-  /** Contacts left waiting 30 days while the Tend process's memory is read (section 4). */
+  /** Contacts left waiting 30 days while memory is read (sections 5.3 and 5.5). */
   waiting: number;
 }
 
-export const usage = `usage: npm run bench -- [--contacts N] [--batches N] [--enrol N] [--waiting N]
+export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batches N] [--enrol N] [--waiting N]
 
-  --contacts N   identify calls, one welcome email each (default 200, at most 5000)
+  --contacts N   identify calls, one welcome email each (default 200, at most 5000); sent again at --rate
+  --rate N       identify calls per second in the paced identify → email run (default 20, at most 500)
   --batches N    /v1/batch calls of 100 track events each (default 50, at most 1000)
   --enrol N      contacts enrolled into abandoned cart, then sent their order (default 2000, at most 20000)
-  --waiting N    contacts left waiting 30 days for the memory figure (default 10000, at most 50000)`;
+  --waiting N    contacts left waiting 30 days for the memory figures (default 10000, at most 100000);
+                 5.3 on npm start, 5.5 as separate server and worker processes (needs DATABASE_URL)`;
 
 /** Reads the command line; sizes are bounded so a run always ends. */
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
@@ -24,6 +28,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     args: argv,
     options: {
       contacts: { type: 'string' },
+      rate: { type: 'string' },
       batches: { type: 'string' },
       enrol: { type: 'string' },
       waiting: { type: 'string' },
@@ -33,9 +38,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   if (values.help) return 'help';
   return {
     contacts: count('--contacts', values.contacts, 200, 5000),
+    rate: count('--rate', values.rate, 20, 500),
     batches: count('--batches', values.batches, 50, 1000),
     enrol: count('--enrol', values.enrol, 2000, 20_000),
-    waiting: count('--waiting', values.waiting, 10_000, 50_000),
+    waiting: count('--waiting', values.waiting, 10_000, 100_000),
   };
 }
 

@@ -2,7 +2,7 @@ import { postJson } from './http.js';
 import { runPool } from './pool.js';
 
 export const batchSize = 100;
-/** As in section 3. Tend routes a batch's events one after another, so Temporal sees at most this many calls at once. */
+/** As in section 3. Tend routes a batch's contacts a few at a time (see rawInFlight in raw-temporal.ts). */
 export const batchesInFlight = 4;
 
 export interface TrackEvent {
