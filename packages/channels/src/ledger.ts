@@ -43,31 +43,45 @@ export async function recordedOutcome(db: Database, idempotencyKey: string): Pro
  * earlier attempt that failed before the contact lost their address is closed as skipped too.
  */
 export async function recordSkip(db: Database, entry: LedgerEntry, reason: string): Promise<{ status: 'skipped'; reason: string }> {
-  await db
-    .insert(messages)
-    .values({ ...entry, recipient: '', status: 'skipped', reason })
-    .onConflictDoUpdate({ target: messages.idempotencyKey, set: { status: 'skipped', reason, claimedUntil: null }, setWhere: unclaimed });
+  await writeSkip(db, entry, reason);
   return { status: 'skipped', reason };
 }
 
+/** Writes the skip unless the send finished already or an attempt holds it; whether it did. */
+async function writeSkip(db: Database, entry: LedgerEntry, reason: string): Promise<boolean> {
+  const written = await db
+    .insert(messages)
+    .values({ ...entry, recipient: '', status: 'skipped', reason })
+    .onConflictDoUpdate({ target: messages.idempotencyKey, set: { status: 'skipped', reason, claimedUntil: null }, setWhere: unclaimed })
+    .returning({ key: messages.idempotencyKey });
+  return written.length > 0;
+}
+
+/** Nothing was written because the row is finished (its outcome) or another attempt holds it (an error, so Temporal retries). */
+async function finishedOrInProgress(db: Database, idempotencyKey: string): Promise<SendOutcome> {
+  const previous = await recordedOutcome(db, idempotencyKey);
+  if (previous) return previous;
+  throw new Error('another attempt of this send is in progress; it will be retried');
+}
+
 /**
- * Sends one message at most once per idempotency key, whatever the channel. The ledger row is
- * read first: a retry of a send that finished returns the recorded outcome. Otherwise `prepare`
- * builds the message (or says why there is none), the send is claimed with a lease so an attempt
- * Temporal started while an earlier one still talks to the provider backs off, and the provider
- * is called. A provider error is recorded and rethrown so the caller (a Temporal activity)
- * retries; an UndeliverableError marks the message failed, which no retry changes.
+ * Sends one message at most once per idempotency key, whatever the channel. `prepare` builds
+ * the message (or says why there is none); then one statement claims the send with a lease,
+ * so an attempt Temporal started while an earlier one still talks to the provider backs off.
+ * Only when the claim takes nothing is the row read: a send that finished returns its recorded
+ * outcome, and nothing is sent. The provider is called only under the claim. A provider error
+ * is recorded and rethrown so the caller (a Temporal activity) retries; an UndeliverableError
+ * marks the message failed, which no retry changes. Three round trips on the first attempt
+ * (the contact, the claim, the outcome): the row is not read first because a retry is rare.
  */
 export async function sendOnce(
   db: Database,
   entry: LedgerEntry,
   prepare: () => Promise<Delivery | { skip: string }>,
 ): Promise<SendOutcome> {
-  const previous = await recordedOutcome(db, entry.idempotencyKey);
-  if (previous) return previous;
-
   const delivery = await prepare();
-  if ('skip' in delivery) return recordSkip(db, entry, delivery.skip);
+  // A send that finished keeps its outcome, whatever the contact is like now.
+  if ('skip' in delivery) return (await writeSkip(db, entry, delivery.skip)) ? { status: 'skipped', reason: delivery.skip } : finishedOrInProgress(db, entry.idempotencyKey);
 
   const claimed = await db
     .insert(messages)
@@ -78,7 +92,7 @@ export async function sendOnce(
       setWhere: unclaimed,
     })
     .returning({ key: messages.idempotencyKey });
-  if (claimed.length === 0) throw new Error('another attempt of this send is in progress; it will be retried');
+  if (claimed.length === 0) return finishedOrInProgress(db, entry.idempotencyKey);
 
   const row = eq(messages.idempotencyKey, entry.idempotencyKey);
   try {

@@ -109,6 +109,26 @@ describe('sendEmailOnce', () => {
     expect(await sendEmailOnce(database.db, transport, send)).toEqual(outcome);
   });
 
+  it('keeps a recorded send when a retry finds the contact without an address now', async () => {
+    const lin = await contact({ id: 'lin', email: 'lin@example.com' });
+    const send = request(lin);
+    const first = await sendEmailOnce(database.db, transport, send);
+    await database.db.update(contacts).set({ email: null }).where(eq(contacts.id, lin));
+
+    const retried = await sendEmailOnce(database.db, transport, send);
+
+    expect(retried).toMatchObject({ status: 'sent', alreadySent: true, providerMessageId: first.status === 'sent' ? first.providerMessageId : '' });
+    expect(await ledgerRow(send.idempotencyKey)).toMatchObject({ status: 'sent', attempts: 1, recipient: 'lin@example.com' });
+  });
+
+  it("sends from the workspace's sender when neither the node nor the caller names one", async () => {
+    const sam = await contact({ id: 'sam', email: 'sam@example.com' });
+    const { from: _from, ...send } = request(sam);
+    expect((await sendEmailOnce(database.db, transport, send)).status).toBe('sent');
+    await settle();
+    expect(smtp.received.at(-1)).toMatchObject({ from: { name: 'Shop', address: 'hello@shop.example' }, to: ['sam@example.com'] });
+  });
+
   it('skips a contact that no longer exists', async () => {
     expect(await sendEmailOnce(database.db, transport, request('ct_gone'))).toEqual({ status: 'skipped', reason: 'the contact no longer exists' });
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { contacts, eq, type Database } from '@tend/db';
+import { contacts, eq, workspaces, type Database } from '@tend/db';
 import type { SendEmailConfig } from '@tend/journey';
 import { sendOnce, type SendOutcome } from '../ledger.js';
 import type { TemplateEvent } from '../template.js';
@@ -13,12 +13,18 @@ export interface SendEmailRequest {
   contactId: string;
   journeyId: string;
   nodeId: string;
-  from: string;
+  /** The sender when the node's config names none; default: the workspace's sender, else Tend's. */
+  from?: string;
   config: SendEmailConfig;
   /** The entry event, for {{ event.* }}. */
   entryEvent?: TemplateEvent;
   /** Open and click tracking; absent = none. */
   tracking?: Tracking;
+  /**
+   * Open and click tracking with links to this address (the server's public one), signed with
+   * the workspace's own secret, read with the contact; ignored when `tracking` is given.
+   */
+  trackingBaseUrl?: string;
 }
 
 export type SendEmailOutcome = SendOutcome;
@@ -31,18 +37,28 @@ export type SendEmailOutcome = SendOutcome;
 export async function sendEmailOnce(db: Database, transport: EmailTransport, request: SendEmailRequest): Promise<SendEmailOutcome> {
   const { idempotencyKey, workspaceId, contactId, journeyId, nodeId } = request;
   return sendOnce(db, { idempotencyKey, workspaceId, contactId, journeyId, nodeId, channel: 'email' }, async () => {
-    const [contact] = await db.select().from(contacts).where(eq(contacts.id, contactId));
-    if (!contact?.email) return { skip: contact ? 'the contact has no email address' : 'the contact no longer exists' };
-    const to = contact.email;
+    // The contact and its workspace's sender settings in one round trip.
+    const [found] = await db
+      .select({ contact: contacts, emailFrom: workspaces.emailFrom, trackingSecret: workspaces.trackingSecret })
+      .from(contacts)
+      .leftJoin(workspaces, eq(workspaces.id, workspaceId))
+      .where(eq(contacts.id, contactId));
+    if (!found?.contact.email) return { skip: found ? 'the contact has no email address' : 'the contact no longer exists' };
+    const { contact } = found;
+    const to = found.contact.email;
+    const from = request.config.from ?? request.from ?? found.emailFrom ?? defaultSender;
+    const tracking = request.tracking ?? (request.trackingBaseUrl && found.trackingSecret ? { baseUrl: request.trackingBaseUrl, secret: found.trackingSecret } : undefined);
     const rendered = await renderEmail(request.config, contact, request.entryEvent);
-    const email = request.tracking ? { ...rendered, html: addTracking(rendered.html, idempotencyKey, request.tracking) } : rendered;
+    const email = tracking ? { ...rendered, html: addTracking(rendered.html, idempotencyKey, tracking) } : rendered;
     return {
       recipient: to,
       content: { subject: email.subject, html: rendered.html },
-      send: () => transport.send({ from: request.config.from ?? request.from, to, messageId: messageIdFor(idempotencyKey), ...email }),
+      send: () => transport.send({ from, to, messageId: messageIdFor(idempotencyKey), ...email }),
     };
   });
 }
+
+const defaultSender = 'Tend <hello@tend.local>';
 
 function messageIdFor(idempotencyKey: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@tend.local>`;

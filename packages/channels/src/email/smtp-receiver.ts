@@ -28,6 +28,9 @@ export async function startSmtpReceiver(port: number, onMail: (mail: ReceivedMai
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Pooled senders keep idle connections open: on stop, give a message in flight a second,
+    // then drop them (the default waits 30 s). A sender that loses one retries it.
+    closeTimeout: 1000,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) =>
