@@ -35,7 +35,9 @@ describe("a contact's position (the workflow's query) and trail (node_visits)", 
     });
     // The wait starts when the contact reaches it, moments after entering.
     const coolUntil = Date.parse(first.position!.waitingUntil!);
-    expect(coolUntil - entered).toBeGreaterThanOrEqual(2 * day);
+    // (A second of slack: on a loaded machine a retried first workflow task can stamp the entry a
+    // few milliseconds after the wait's start; seen once, 2 ms.)
+    expect(coolUntil - entered).toBeGreaterThanOrEqual(2 * day - 1_000);
     expect(coolUntil - entered).toBeLessThan(2 * day + 60_000);
     // The entry is on record at once, though the first step lasts two days.
     expect((await tend.api.journeys.stats({ id: 'position' })).visits).toEqual([{ nodeId: 'go', outcome: 'entered', count: 1 }]);
