@@ -1,4 +1,3 @@
-import { lifecycleStages } from '@tend/journey/editor';
 import { Badge, type BadgeTone } from '../ui/badge';
 import type { JourneySummary } from '../trpc';
 
@@ -15,9 +14,12 @@ const lifecycleTones: Record<Lifecycle, BadgeTone> = {
 
 const statusTones: Record<Status, BadgeTone> = { active: 'good', paused: 'warn', archived: 'neutral' };
 
-/** A graph's lifecycle read from JSON (a template, a draft), or null when it names no stage. */
+/**
+ * A graph's lifecycle read from JSON (a template, a draft), or null when it names no stage. The
+ * tones name every stage (the type checks it), so the list page needs no journey package for this.
+ */
 export function asLifecycle(value: unknown): Lifecycle | null {
-  return lifecycleStages.find((stage) => stage === value) ?? null;
+  return (Object.keys(lifecycleTones) as Lifecycle[]).find((stage) => stage === value) ?? null;
 }
 
 export function LifecycleBadge({ lifecycle }: { lifecycle: Lifecycle | null }) {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { hrefFor } from '../routing/route';
 import { roleAllows } from '../session/roles';
 import { useSession } from '../session/session-context';
@@ -10,11 +10,14 @@ import { EmptyState } from '../ui/empty-state';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
 import { JourneyStatusBadge, LifecycleBadge } from './journey-badges';
-import { NewJourneyDialog } from './new-journey-dialog';
 import { SendEventHint } from './send-event-hint';
-import { TrendChart } from './trend-chart';
 import { conversionRate } from './trend-data';
 import './journeys.css';
+
+// The dialog brings the journey validator (for the id rule) and the templates: loaded when opened.
+// The chart library is most of the list's weight: the table shows first, the trends a moment later.
+const TrendChart = lazy(() => import('./trend-chart').then((module) => ({ default: module.TrendChart })));
+const NewJourneyDialog = lazy(() => import('./new-journey-dialog').then((module) => ({ default: module.NewJourneyDialog })));
 
 /** The list's counts move as contacts enter and convert; a minute is fresh enough for a trend. */
 const listPollMs = 60_000;
@@ -41,7 +44,11 @@ export function JourneysPage() {
       {journeys.data?.length === 0 && <NoJourneys canCreate={canCreate} onCreate={() => setCreating(true)} />}
       {journeys.data && journeys.data.length > 0 && <JourneyTable journeys={journeys.data} />}
       <SendEventHint />
-      {creating && <NewJourneyDialog onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={<Loading what="the templates" />}>
+          <NewJourneyDialog onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }
@@ -112,7 +119,9 @@ function JourneyTable({ journeys }: { journeys: JourneySummary[] }) {
               )}
             </td>
             <td>
-              <TrendChart trend={journey.trend} entries30d={journey.entries30d} conversions30d={journey.conversions30d} />
+              <Suspense fallback={null}>
+                <TrendChart trend={journey.trend} entries30d={journey.entries30d} conversions30d={journey.conversions30d} />
+              </Suspense>
             </td>
             <td className="nowrap">{formatDateTime(journey.updatedAt)}</td>
           </tr>
