@@ -3,6 +3,7 @@ import { lifecycleJourneys } from '@tend/examples/journeys';
 import { useState } from 'react';
 import { navigate } from '../routing/use-route';
 import { readableMessage } from '../session/api-errors';
+import { layoutGraph } from '../editor/canvas/layout';
 import { trpc } from '../trpc';
 import { Dialog } from '../ui/dialog';
 import { Field } from '../ui/field';
@@ -11,6 +12,15 @@ import { journeyIdProblem, slugFromName } from './journey-slug';
 import './journeys.css';
 
 type Template = (typeof lifecycleJourneys)[number];
+
+/**
+ * A template laid out for the editor's cards: the example files are spaced for reading as
+ * JSON, and their steps would overlap on the canvas.
+ */
+function tidied(template: Template): Template {
+  const positions = layoutGraph(template.nodes, template.edges);
+  return { ...template, nodes: template.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })) };
+}
 
 /**
  * A new journey: a name, an id made from it (editable until saved: ids never change), and a
@@ -40,7 +50,7 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
         onSubmit={(event) => {
           event.preventDefault();
           if (!ready) return;
-          create.mutate({ id, name: name.trim(), ...(template ? { graph: { ...template, id, name: name.trim() } } : {}) });
+          create.mutate({ id, name: name.trim(), ...(template ? { graph: { ...tidied(template), id, name: name.trim() } } : {}) });
         }}
       >
         <Field label="Name">

@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-/** A modal (a form, a question): a native <dialog>, so focus stays inside and Escape closes it. */
-export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+/**
+ * A modal (a form, a question): a native <dialog>, so focus stays inside and Escape closes it.
+ * `wide` for one that shows lists side by side (a diff, template cards).
+ */
+export function Dialog({ open, title, onClose, wide = false, children }: { open: boolean; title: string; onClose: () => void; wide?: boolean; children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -14,7 +17,7 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
   return (
     <dialog
       ref={dialog}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

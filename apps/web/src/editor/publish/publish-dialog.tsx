@@ -63,7 +63,7 @@ export function PublishDialog({
   const blocked = problems.length > 0 ? `Fix ${plural(problems.length, 'problem')} first` : moveWaiting && !nodeMap.ok ? `Choose where contacts at ${name(nodeMap.missing)} move` : null;
 
   return (
-    <Dialog open title={`Publish ${draft.name || journeyId}`} onClose={() => !publish.isPending && onClose()}>
+    <Dialog open wide title={`Publish ${draft.name || journeyId}`} onClose={() => !publish.isPending && onClose()}>
       <form
         className="publish-dialog"
         onSubmit={(event) => {
