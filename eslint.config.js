@@ -5,11 +5,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // The layers, bottom up (ARCHITECTURE.md draws them): each part may import only the Tend
 // packages named for it, so dependencies point one way and no library reaches into an app.
 // e2e/ and bench/ stand on top of everything and are not restricted.
-const packages = ['config', 'journey', 'db', 'channels', 'routing', 'sdk', 'publishing'];
+const packages = ['config', 'journey', 'db', 'channels', 'routing', 'sdk', 'audience', 'publishing'];
 const layers = [
   { files: ['packages/config/**', 'packages/journey/**'], may: [] },
   { files: ['packages/db/**'], may: ['journey'] },
-  { files: ['packages/channels/**', 'packages/routing/**', 'packages/sdk/**'], may: ['journey', 'db'] },
+  { files: ['packages/channels/**', 'packages/routing/**', 'packages/sdk/**', 'packages/audience/**'], may: ['journey', 'db'] },
   { files: ['packages/publishing/**'], may: ['journey', 'db', 'routing'] },
   { files: ['workflows/**'], may: ['journey'] },
   { files: ['apps/server/**'], may: packages },

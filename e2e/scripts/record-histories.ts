@@ -24,6 +24,7 @@ import { eventually, localTemporal, timeSkippingTemporal } from '../src/support/
 import { durationUnits, type JourneyGraphInput } from '@tend/journey';
 import { contactEventSignal, journeyTaskQueue, moveSignal, positionQuery, removeSignal, type JourneyPosition, type MoveSignal, type RemoveSignal } from '@tend/journey/ir';
 import { publishAndApply, setJourneyStatus } from '@tend/publishing';
+import { startRoutingConsumer } from '@tend/routing';
 import { buildServer, checkHealth, ensureDevWorkspace } from '@tend/server';
 import { createActivities } from '@tend/worker';
 import { Worker } from '@temporalio/worker';
@@ -169,7 +170,8 @@ const worker = await Worker.create({
   bundlerOptions: sourceBundlerOptions,
 });
 const running = worker.run();
-const deps = { db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default') };
+const routing = startRoutingConsumer(database.db, env.client, { onError: (error) => console.warn('routing failed', error) });
+const deps = { db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default'), routing };
 const app = await buildServer(deps);
 /** The console's journey actions, as its API performs them (without signing in to it). */
 const journeys = {
@@ -184,6 +186,7 @@ let sequence = 0;
 async function call(kind: 'identify' | 'track', body: Record<string, unknown>) {
   const response = await app.inject({ method: 'POST', url: `/v1/${kind}`, headers: { authorization: auth }, payload: { ...body, messageId: `record-${++sequence}` } });
   if (response.statusCode !== 200) throw new Error(`${kind} answered ${response.statusCode}: ${response.body}`);
+  await routing.drained(); // the script's steps follow each other as a person's would
 }
 const identify = (userId: string, traits: Record<string, unknown>) => call('identify', { userId, traits });
 const track = (userId: string, event: string, properties: Record<string, unknown> = {}) => call('track', { userId, event, properties });
@@ -358,6 +361,7 @@ try {
   console.log(`${files} histories of ${recorded.length} workflows written to ${outDir.pathname} (${args['time-skipping'] ? 'time-skipping test server' : 'Temporal dev server'})`);
 } finally {
   await app.close();
+  await routing.stop();
   worker.shutdown();
   await running;
   email.close();

@@ -5,6 +5,7 @@ import { nextRunInput, type Handover } from './handover.js';
 import { hold } from './hold.js';
 import { runNode } from './nodes.js';
 import { moveContact, removeContact } from './person-commands.js';
+import { RecentMessageIds } from './recent-message-ids.js';
 import { isWait, RunState, type Interrupt } from './run-state.js';
 import { contactEvent, migrate, move, pause, position, remove, resume, stop } from './signals.js';
 import { Trail } from './trail.js';
@@ -26,7 +27,12 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
   const trail = new Trail(input, workflowId);
   const enrolment = { workspaceId: input.workspaceId, journeyId: input.ir.journeyId, contactId: input.contactId, runKey: firstExecutionRunId };
 
-  setHandler(contactEvent, (signal) => run.receive(signal, Date.now()));
+  const received = new RecentMessageIds();
+  setHandler(contactEvent, (signal) => {
+    // Routing again an event it already routed (after a crash) must not apply it twice.
+    if (patched('ignore-repeated-event-signals') && received.repeated(signal.event.messageId)) return;
+    run.receive(signal, Date.now());
+  });
   setHandler(pause, () => run.pause());
   setHandler(resume, () => run.resume());
   setHandler(stop, () => run.stop());

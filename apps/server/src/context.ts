@@ -1,5 +1,6 @@
 import type { EmailTransport, SmsTransport, VapidKeys } from '@tend/channels';
 import type { Database } from '@tend/db';
+import type { RoutingConsumer } from '@tend/routing';
 import type { FetchAllowlist, NodeSpec } from '@tend/journey';
 import type { Client } from '@temporalio/client';
 import type { SsoSettings } from './auth/oidc-client.js';
@@ -23,6 +24,8 @@ export interface ServerDeps {
   sso?: SsoSettings;
   /** The providers the worker sends through, for the editor's "Send test"; a channel absent here cannot be tested. */
   senders?: MessageSenders;
+  /** The routing consumer of this process, woken when events are stored (it also polls for other servers' events). */
+  routing?: Pick<RoutingConsumer, 'wake'>;
 }
 
 /** What the server sends a test message through: the worker's own providers (SMTP_URL, SMS_URL, VAPID_*). */

@@ -4,7 +4,6 @@ export type { Principal, UserPrincipal } from './auth/principal.js';
 export type { MessageSenders, RequestContext, ServerDeps } from './context.js';
 export { readServerEnv, serverEnvSchema, type ServerEnv } from './env.js';
 export { checkHealth, type HealthReport } from './health.js';
-export { routePendingEvents } from './ingest/route-pending.js';
 export { startServer, type RunningServer, type StartServerOptions } from './start.js';
 export { appRouter, createCaller, type AppRouter } from './trpc/root.js';
 export { createWorkspace, devOwnerEmail, devWorkspaceId, ensureDevWorkspace, ownerSignInLink, type Workspace } from './workspace.js';

@@ -1,11 +1,11 @@
 import type { DatabaseHandle } from '@tend/db';
+import { startRoutingConsumer } from '@tend/routing';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type BuildServerOptions } from './app.js';
 import type { ServerDeps } from './context.js';
 import { checkHealth } from './health.js';
 import { allowedHostsFor } from './http/allowed-hosts.js';
-import { startPendingRouteSweeper } from './ingest/route-pending.js';
 import { ensureDevWorkspace, ownerSignInLink, type Workspace } from './workspace.js';
 
 export interface StartServerOptions extends BuildServerOptions {
@@ -48,23 +48,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const temporal = new Client({ connection, namespace });
   const db = options.database.db;
   const workspace = await ensureDevWorkspace(db, options.writeKey);
-  const app = await buildServer(
-    {
-      db,
-      temporal,
-      health: () => checkHealth(options.database, temporal, namespace),
-      customNodes: options.customNodes,
-      channels: options.channels,
-      publicUrl: options.publicUrl,
-      fetchAllowlist: options.fetchAllowlist,
-      sso: options.sso,
-      senders: options.senders,
-    },
-    { webDir: options.webDir, logger: options.logger, host, allowedHosts: options.allowedHosts, rateLimits: options.rateLimits },
-  );
+  const deps: ServerDeps = {
+    db,
+    temporal,
+    health: () => checkHealth(options.database, temporal, namespace),
+    customNodes: options.customNodes,
+    channels: options.channels,
+    publicUrl: options.publicUrl,
+    fetchAllowlist: options.fetchAllowlist,
+    sso: options.sso,
+    senders: options.senders,
+  };
+  const app = await buildServer(deps, { webDir: options.webDir, logger: options.logger, host, allowedHosts: options.allowedHosts, rateLimits: options.rateLimits });
+  // Started once the app can log; ingestion reads deps.routing when a request comes.
+  const routing = startRoutingConsumer(db, temporal, { onError: (error) => app.log.warn({ err: error }, 'routing events failed; they stay stored and are retried') });
+  deps.routing = routing;
   const url = await app.listen({ host, port: options.port ?? 3000 });
   const signInLink = await ownerSignInLink(db, options.publicUrl ?? url, { untilPassword: options.ownerLink !== 'every-start' });
-  const sweeper = startPendingRouteSweeper(db, temporal, (error) => app.log.warn({ err: error }, 'routing pending events failed'));
   return {
     app,
     url,
@@ -72,8 +72,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     signInLink,
     temporal,
     async close() {
-      sweeper.stop();
       await app.close();
+      await routing.stop();
       await connection.close();
     },
   };

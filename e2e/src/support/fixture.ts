@@ -92,6 +92,8 @@ function withHelpers(tend: TestTend): Tend {
   const post = async (kind: 'identify' | 'track' | 'batch', payload: object) => {
     const response = await tend.app.inject({ method: 'POST', url: `/v1/${kind}`, headers: { authorization: tend.auth }, payload });
     expect(response.statusCode, response.body).toBe(200);
+    // Ingestion answers once events are stored; a test then expects them routed, as they are milliseconds later.
+    await tend.routed();
   };
   const contactId = async (userId: string) => {
     const [row] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.workspaceId, tend.workspace.id), eq(contacts.userId, userId)));
@@ -154,7 +156,10 @@ function withHelpers(tend: TestTend): Tend {
       }, `${userId}'s run of ${journeyId} to end`),
     position: async (userId, journeyId) => tend.env.client.workflow.getHandle(await workflowId(userId, journeyId)).query<JourneyPosition>('position'),
     workflowId,
-    sleep: (duration) => tend.env.sleep(duration as never),
+    async sleep(duration) {
+      await tend.routed(); // an event sent by hand (app.inject) is routed before time moves on
+      await tend.env.sleep(duration as never);
+    },
     now: () => tend.env.currentTimeMs(),
   };
 }

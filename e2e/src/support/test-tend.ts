@@ -2,6 +2,7 @@ import { httpSmsTransport, smtpTransport } from '@tend/channels';
 import { eq, users, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase, type TestDatabaseKind } from '@tend/db/testing';
 import { buildServer, checkHealth, devOwnerEmail, ensureDevWorkspace, type BuildServerOptions, type ServerDeps, type UserPrincipal, type Workspace } from '@tend/server';
+import { startRoutingConsumer } from '@tend/routing';
 import { createJourneyWorker } from '@tend/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -25,6 +26,11 @@ export interface TestTend {
   worker: Worker;
   /** Basic authorization header carrying the workspace's write key. */
   auth: string;
+  /**
+   * Resolves once every event stored so far has been routed. Ingestion answers as soon as events
+   * are stored and routes them beside the answer; a test that then skips time waits for this first.
+   */
+  routed(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +66,7 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
   const sms = smsProvider ? httpSmsTransport(`${smsProvider.url}/v1/messages`) : undefined;
   const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, temporal: env.client, publicUrl: trackingBaseUrl });
   const running = worker.run();
+  const routing = startRoutingConsumer(database.db, env.client, { onError: (error) => console.warn('routing events failed', error) });
   const app = await buildServer(
     {
       db: database.db,
@@ -68,6 +75,7 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
       // Email links point here, so the app answers to this host as well as to inject's localhost.
       publicUrl: options.publicUrl ?? trackingBaseUrl,
       sso: options.sso,
+      routing,
     },
     { rateLimits: options.rateLimits },
   );
@@ -81,8 +89,10 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
     smsProvider,
     worker,
     auth: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`,
+    routed: () => routing.drained(),
     async stop() {
       await app.close();
+      await routing.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       email.close();

@@ -3,4 +3,4 @@ export { newId } from './ids.js';
 export { isLiveVersion } from './live-version.js';
 export * from './schema/index.js';
 // Query operators come from here so every package uses this package's single drizzle-orm.
-export { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+export { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-import { enrolments, sql, type Database } from '@tend/db';
+import { enrolments, sql, type AnyColumn, type Database, type SQL } from '@tend/db';
 import {
   contactEventSignal,
   journeyTaskQueue,
@@ -66,7 +66,9 @@ export async function enterJourney(db: Database, temporal: Client, entry: Entry)
  * Puts a just-started run in the routing index at once, so events that arrive before the worker
  * runs its first task (a burst of entries) still reach it. The run's own beginEnrolment stays the
  * authority. An active row is left alone (the contact was already in: this was a signal), and so
- * is a run that already ended (it finished before this write).
+ * is a run that already ended (it finished before this write). Either way the row remembers the
+ * event a trigger handed this run (`entry_message_id`): routing that event again, after a
+ * consumer crashed before marking it routed, does not enter the contact a second time.
  */
 async function indexEarly(db: Database, entry: Entry, workflowId: string, runId: string): Promise<void> {
   const { ir, version } = entry.journey;
@@ -82,10 +84,32 @@ async function indexEarly(db: Database, entry: Entry, workflowId: string, runId:
       status: 'active',
       listensTo: ir.listensTo,
       enteredAt: new Date(),
+      entryMessageId: entry.event.messageId,
     })
     .onConflictDoUpdate({
       target: [enrolments.workspaceId, enrolments.journeyId, enrolments.contactId],
-      set: { runKey: runId, version, status: 'active', listensTo: ir.listensTo, enteredAt: new Date(), endedAt: null, workflowId },
-      setWhere: sql`${enrolments.status} <> 'active' and ${enrolments.runKey} <> ${runId}`,
+      // A new run replaces the row of one that ended. The run itself may have written its row
+      // first (beginEnrolment): then only the event is added.
+      set: {
+        runKey: unlessReplacing(enrolments.runKey, 'run_key', runId),
+        version: unlessReplacing(enrolments.version, 'version', runId),
+        status: unlessReplacing(enrolments.status, 'status', runId),
+        listensTo: unlessReplacing(enrolments.listensTo, 'listens_to', runId),
+        enteredAt: unlessReplacing(enrolments.enteredAt, 'entered_at', runId),
+        endedAt: unlessReplacing(enrolments.endedAt, 'ended_at', runId),
+        workflowId: unlessReplacing(enrolments.workflowId, 'workflow_id', runId),
+        entryMessageId: sql`excluded.entry_message_id`,
+      },
+      setWhere: sql`(${replacesEndedRun(runId)}) or ${enrolments.runKey} = ${runId}`,
     });
+}
+
+/** The row is of a run that ended, and this entry started another. */
+function replacesEndedRun(runId: string): SQL {
+  return sql`${enrolments.status} <> 'active' and ${enrolments.runKey} <> ${runId}`;
+}
+
+/** The entry's value when it replaces an ended run's row, else the row's own. */
+function unlessReplacing(column: AnyColumn, name: string, runId: string): SQL {
+  return sql`case when ${replacesEndedRun(runId)} then excluded.${sql.identifier(name)} else ${column} end`;
 }

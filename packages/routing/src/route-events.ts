@@ -1,48 +1,102 @@
-import { and, enrolments, eq, events, inArray, journeyVersions, segmentMemberships, sql, type Database } from '@tend/db';
-import { contactEventSignal, segmentEnteredEvent, segmentExitedEvent, triggerMatches, type ContactEvent, type ContactEventSignal } from '@tend/journey/ir';
+import { and, enrolments, eq, inArray, segmentMemberships, type Database } from '@tend/db';
+import { contactEventSignal, journeyWorkflowId, segmentEnteredEvent, segmentExitedEvent, triggerMatches, type ContactEvent, type ContactEventSignal } from '@tend/journey/ir';
 import type { Client } from '@temporalio/client';
 import { enterJourney } from './enter.js';
-import { liveJourneys, type LiveJourney } from './live-journeys.js';
+import type { RoutingView } from './live-journeys.js';
 import { routedEvent, type RoutableEvent, type RoutedEvent } from './routed-event.js';
 
+/** A run that may need a contact's event: its workflow and the names it listens to. */
+interface ListeningRun {
+  journeyId: string;
+  workflowId: string;
+  listensTo: readonly string[];
+}
+
 /**
- * Offers stored events to journeys: triggers enter contacts (signalWithStart), and running
- * enrolments that listen for the event's name get it as a signal — one indexed query per
- * event on the routing index. page and screen calls route as "Page Viewed" / "Screen Viewed"
- * track events; group and alias reach no journey (see routed-event.ts). Marks each event routed
- * afterwards, those included.
+ * Offers one workspace's stored events to its journeys: triggers enter contacts
+ * (signalWithStart), and running enrolments that listen for an event's name get it as a signal.
+ * The routing index is read once for the whole batch, not once per event. One contact's events
+ * go in order; different contacts side by side, `concurrency` Temporal calls at a time. Returns
+ * the ids of the events routed: a contact whose event failed keeps that event and its later
+ * ones unrouted, to be retried in order.
+ *
+ * Routing the same event twice (a consumer crashed before marking it) enters no one twice (the
+ * enrolment remembers the event that entered it) and signals no run twice (a run ignores a
+ * message id it has seen).
  */
-export async function routeEvents(db: Database, temporal: Client, workspaceId: string, stored: RoutableEvent[]): Promise<void> {
-  const fresh = stored.filter((event) => !event.duplicate);
-  if (fresh.length === 0) return;
-  const live = await liveJourneys(db, workspaceId);
-  const heard = await namesAnyRunListensTo(db, workspaceId);
-  // One contact's events keep their order; different contacts are routed side by side.
+export async function routeEvents(
+  db: Database,
+  temporal: Client,
+  workspaceId: string,
+  view: RoutingView,
+  stored: readonly RoutableEvent[],
+  options: { concurrency: number; onError(error: unknown): void },
+): Promise<string[]> {
   const byContact = new Map<string, RoutableEvent[]>();
-  for (const event of fresh) byContact.set(event.contactId, [...(byContact.get(event.contactId) ?? []), event]);
-  await forEachConcurrently([...byContact.values()], routingConcurrency, async (contactEvents) => {
-    for (const event of contactEvents) await routeOne(db, temporal, workspaceId, live, heard, event);
+  for (const event of stored) byContact.set(event.contactId, [...(byContact.get(event.contactId) ?? []), event]);
+  const runs = await listeningRuns(db, workspaceId, view, stored);
+  const entered = await entriesAlreadyMade(db, workspaceId, stored);
+  const routed: string[] = [];
+  await forEachConcurrently([...byContact], options.concurrency, async ([contactId, contactEvents]) => {
+    const contactRuns = runs.get(contactId) ?? [];
+    for (const event of contactEvents) {
+      try {
+        if (!event.duplicate) await routeOne(db, temporal, workspaceId, view, contactRuns, entered, event);
+        routed.push(event.id);
+      } catch (error) {
+        options.onError(error);
+        return; // this contact's later events wait for this one
+      }
+    }
   });
-  await db.update(events).set({ routedAt: new Date() }).where(inArray(events.id, fresh.map((event) => event.id)));
+  return routed;
 }
 
-/** Temporal calls in flight at once while routing one request's events. */
-const routingConcurrency = 8;
-
-/**
- * Every event name a run of this workspace may listen to: what any version of any of its
- * journeys listens to (a run is always on one of them). An event no version listens to needs no
- * look-up in the routing index, which spares most of a batch's queries.
- */
-async function namesAnyRunListensTo(db: Database, workspaceId: string): Promise<ReadonlySet<string>> {
+/** The active runs of the batch's contacts that listen to any name in the batch, by contact. */
+async function listeningRuns(db: Database, workspaceId: string, view: RoutingView, stored: readonly RoutableEvent[]): Promise<Map<string, ListeningRun[]>> {
+  const contactIds = [...new Set(stored.filter((event) => isHeard(view, event)).map((event) => event.contactId))];
+  const runs = new Map<string, ListeningRun[]>();
+  if (contactIds.length === 0) return runs;
   const rows = await db
-    .selectDistinct({ name: sql<string>`jsonb_array_elements_text(${journeyVersions.ir} -> 'listensTo')` })
-    .from(journeyVersions)
-    .where(eq(journeyVersions.workspaceId, workspaceId));
-  return new Set(rows.map((row) => row.name));
+    .select({ contactId: enrolments.contactId, journeyId: enrolments.journeyId, workflowId: enrolments.workflowId, listensTo: enrolments.listensTo })
+    .from(enrolments)
+    .where(and(eq(enrolments.workspaceId, workspaceId), eq(enrolments.status, 'active'), inArray(enrolments.contactId, contactIds)));
+  for (const { contactId, ...run } of rows) runs.set(contactId, [...(runs.get(contactId) ?? []), run]);
+  return runs;
 }
 
-async function routeOne(db: Database, temporal: Client, workspaceId: string, live: LiveJourney[], heard: ReadonlySet<string>, stored: RoutableEvent): Promise<void> {
+/** "journey/messageId" of every entry these events already made, in an earlier attempt. */
+async function entriesAlreadyMade(db: Database, workspaceId: string, stored: readonly RoutableEvent[]): Promise<Set<string>> {
+  const rows = await db
+    .select({ journeyId: enrolments.journeyId, messageId: enrolments.entryMessageId })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.workspaceId, workspaceId),
+        inArray(enrolments.contactId, [...new Set(stored.map((event) => event.contactId))]),
+        inArray(
+          enrolments.entryMessageId,
+          stored.map((event) => event.messageId),
+        ),
+      ),
+    );
+  return new Set(rows.map((row) => `${row.journeyId}/${row.messageId}`));
+}
+
+function isHeard(view: RoutingView, event: RoutableEvent): boolean {
+  const routed = routedEvent(event);
+  return routed?.type === 'track' && routed.name !== null && view.heard.has(routed.name);
+}
+
+async function routeOne(
+  db: Database,
+  temporal: Client,
+  workspaceId: string,
+  view: RoutingView,
+  contactRuns: ListeningRun[],
+  entered: ReadonlySet<string>,
+  stored: RoutableEvent,
+): Promise<void> {
   const event = routedEvent(stored);
   if (!event) return;
   await applySegmentMembership(db, workspaceId, event);
@@ -54,37 +108,29 @@ async function routeOne(db: Database, temporal: Client, workspaceId: string, liv
     occurredAt: event.occurredAt.toISOString(),
   };
   const signalled = new Set<string>();
-  for (const journey of live) {
-    for (const trigger of journey.ir.triggers) {
-      if (!triggerMatches(trigger, event)) continue;
-      await enterJourney(db, temporal, { workspaceId, contactId: event.contactId, journey, trigger, event: contactEvent });
-      signalled.add(journey.journeyId);
-      break; // one entry per journey per event
-    }
+  for (const journey of view.live) {
+    const trigger = journey.ir.triggers.find((candidate) => triggerMatches(candidate, event));
+    if (!trigger) continue;
+    signalled.add(journey.journeyId); // signalWithStart hands the run the event: no second signal
+    if (entered.has(`${journey.journeyId}/${event.messageId}`)) continue;
+    await enterJourney(db, temporal, { workspaceId, contactId: event.contactId, journey, trigger, event: contactEvent });
+    // The run is in the routing index now: the contact's later events in this batch must reach it too.
+    const run = { journeyId: journey.journeyId, workflowId: journeyWorkflowId(workspaceId, journey.journeyId, event.contactId), listensTo: journey.ir.listensTo };
+    const known = contactRuns.findIndex((candidate) => candidate.journeyId === journey.journeyId);
+    if (known === -1) contactRuns.push(run);
+    else contactRuns[known] = run;
   }
-  if (event.type === 'track' && event.name && heard.has(event.name)) {
-    const listening = await db
-      .select({ journeyId: enrolments.journeyId, workflowId: enrolments.workflowId })
-      .from(enrolments)
-      .where(
-        and(
-          eq(enrolments.workspaceId, workspaceId),
-          eq(enrolments.contactId, event.contactId),
-          eq(enrolments.status, 'active'),
-          sql`${event.name} = any(${enrolments.listensTo})`,
-        ),
-      );
-    for (const run of listening) {
-      if (signalled.has(run.journeyId)) continue;
-      const signal: ContactEventSignal = { event: contactEvent, triggerNodeId: null };
-      await temporal.workflow
-        .getHandle(run.workflowId)
-        .signal(contactEventSignal, signal)
-        .catch((error: unknown) => {
-          // The run ended between the index read and the signal: nothing is waiting any more.
-          if ((error as { name?: string }).name !== 'WorkflowNotFoundError') throw error;
-        });
-    }
+  if (event.type !== 'track' || !event.name || !view.heard.has(event.name)) return;
+  for (const run of contactRuns) {
+    if (signalled.has(run.journeyId) || !run.listensTo.includes(event.name)) continue;
+    const signal: ContactEventSignal = { event: contactEvent, triggerNodeId: null };
+    await temporal.workflow
+      .getHandle(run.workflowId)
+      .signal(contactEventSignal, signal)
+      .catch((error: unknown) => {
+        // The run ended between the index read and the signal: nothing is waiting any more.
+        if ((error as { name?: string }).name !== 'WorkflowNotFoundError') throw error;
+      });
   }
 }
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { routeEvents } from '@tend/routing';
 import type { ServerDeps } from '../context.js';
 import { workspaceForAuthorization } from './auth.js';
 import { maxBodyBytes, registerIngestBodyParsing } from './body.js';
@@ -79,12 +78,8 @@ async function ingest(deps: ServerDeps, kind: CallType | 'batch', request: Fasti
   }
   await recordIngestionErrors(deps.db, request.log, workspaceId, parsed.rejected.map(asIngestionError));
   const stored = await storeEvents(deps.db, workspaceId, parsed.events);
-  try {
-    await routeEvents(deps.db, deps.temporal, workspaceId, stored);
-  } catch (error) {
-    // Stored is accepted: the pending-route sweeper offers the events to journeys again.
-    request.log.warn({ err: error }, 'events stored but not yet routed; will retry');
-  }
+  // Stored is accepted: the routing consumer offers the events to journeys, beside this answer.
+  deps.routing?.wake();
   return reply.code(200).send({
     success: true,
     accepted: stored.length,

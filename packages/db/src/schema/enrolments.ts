@@ -20,6 +20,8 @@ export const enrolments = pgTable(
     listensTo: text('listens_to').array().notNull().default([]),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** The event that entered this run: routing the same event again (after a crash) does not enter twice. */
+    entryMessageId: text('entry_message_id'),
     /**
      * The node the run is at now and since when, written by the run as it moves: live "waiting
      * here" counts and the list of contacts at a node are one indexed query, not a query per run.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { contacts } from './contacts.js';
 import { workspaces } from './workspaces.js';
 
@@ -25,13 +25,22 @@ export const events = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     /** Whether this identify created the contact: the "new contact" trigger fires on it. */
     createdContact: boolean('created_contact').notNull().default(false),
-    /** Set once the event has been offered to every journey; null events are retried. */
+    /** Set once the event has been offered to every journey; the routing consumer takes events where it is null. */
     routedAt: timestamp('routed_at', { withTimezone: true }),
+    /** Arrival order: a contact's events are routed in this order. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    /**
+     * Which routing partition the event belongs to, from its contact: one consumer at a time owns a
+     * partition, so a contact's events are routed by one process, in order.
+     */
+    routePartition: smallint('route_partition')
+      .notNull()
+      .generatedAlwaysAs(sql`hashtext(contact_id) & 31`),
   },
   (table) => [
     uniqueIndex('events_workspace_message_id').on(table.workspaceId, table.messageId),
     index('events_contact_time').on(table.contactId, table.occurredAt),
-    index('events_unrouted').on(table.receivedAt).where(sql`routed_at is null`),
+    index('events_unrouted').on(table.routePartition, table.seq).where(sql`routed_at is null`),
     // The console's event debugger: a workspace's latest calls.
     index('events_workspace_received').on(table.workspaceId, table.receivedAt),
   ],

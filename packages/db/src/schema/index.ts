@@ -14,3 +14,6 @@ export { sessions, signInLinks, userIdentities, users } from './users.js';
 export { workspaceSecrets } from './workspace-secrets.js';
 export { accountMemberships, accounts, contactAliases } from './accounts.js';
 export { ingestionErrors } from './ingestion-errors.js';
+export { routingConsumers, routingLeases } from './routing-leases.js';
+export { imports } from './imports.js';
+export { audienceSettings, erasures, identityMerges, lifetimeValueModels, lifetimeValues, rfmScores, segments } from './audience.js';
