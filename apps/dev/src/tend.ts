@@ -110,6 +110,7 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
 
     const server = await startServer({
       database,
+      soleProcessOnDatabase: !env.DATABASE_URL,
       temporalAddress,
       temporalNamespace: env.TEMPORAL_NAMESPACE,
       host: env.HOST,

@@ -9,6 +9,7 @@ import { registerOidcRoutes } from './auth/oidc.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { ServerDeps } from './context.js';
 import { registerHardening, type HardeningOptions } from './http/hardening.js';
+import { registerImportRoutes } from './imports/routes.js';
 import { registerIngestRoutes } from './ingest/routes.js';
 import { registerTrackingRoutes } from './tracking/routes.js';
 import { appRouter, type AppRouter } from './trpc/root.js';
@@ -37,6 +38,7 @@ export async function buildServer(deps: ServerDeps, options: BuildServerOptions 
   registerOidcRoutes(app, deps);
   await registerIngestRoutes(app, deps);
   registerTrackingRoutes(app, deps.db);
+  registerImportRoutes(app, deps);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

@@ -10,6 +10,8 @@ import { ensureDevWorkspace, ownerSignInLink, type Workspace } from './workspace
 
 export interface StartServerOptions extends BuildServerOptions {
   database: DatabaseHandle;
+  /** No other process shares the database (embedded PGlite): routing takes every partition at once. */
+  soleProcessOnDatabase?: boolean;
   temporalAddress: string;
   temporalNamespace?: string;
   host?: string;
@@ -61,7 +63,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   const app = await buildServer(deps, { webDir: options.webDir, logger: options.logger, host, allowedHosts: options.allowedHosts, rateLimits: options.rateLimits });
   // Started once the app can log; ingestion reads deps.routing when a request comes.
-  const routing = startRoutingConsumer(db, temporal, { onError: (error) => app.log.warn({ err: error }, 'routing events failed; they stay stored and are retried') });
+  const routing = startRoutingConsumer(db, temporal, { exclusive: options.soleProcessOnDatabase, onError: (error) => app.log.warn({ err: error }, 'routing events failed; they stay stored and are retried') });
   deps.routing = routing;
   const url = await app.listen({ host, port: options.port ?? 3000 });
   const signInLink = await ownerSignInLink(db, options.publicUrl ?? url, { untilPassword: options.ownerLink !== 'every-start' });

@@ -69,6 +69,12 @@ export class PartitionLeases {
     return owned;
   }
 
+  /** Frees every partition and forgets every other consumer: for a process that knows it is alone. */
+  async forgetOthers(): Promise<void> {
+    await this.db.update(routingLeases).set({ owner: null, expiresAt: sql`now()` });
+    await this.db.delete(routingConsumers);
+  }
+
   /** Gives every lease back at once (a clean stop), so others take over without waiting. */
   async releaseAll(): Promise<void> {
     await this.#release(this.#owned);

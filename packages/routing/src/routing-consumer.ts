@@ -19,6 +19,11 @@ export interface RoutingConsumerOptions {
   leaseRenewMs?: number;
   /** How long a lease lasts unless renewed. */
   leaseTtlMs?: number;
+  /**
+   * This process is the only one on its database (embedded PGlite): take every partition at
+   * once, rather than wait for the leases of a previous, crashed run of it to run out.
+   */
+  exclusive?: boolean;
   onError(error: unknown): void;
 }
 
@@ -76,6 +81,7 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
   }
 
   async function loop(): Promise<void> {
+    if (settings.exclusive) await leases.forgetOthers().catch(settings.onError);
     while (!stopping) {
       let pause = settings.pollMs;
       try {

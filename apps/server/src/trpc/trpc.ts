@@ -1,7 +1,7 @@
-import { and, asc, eq, memberships, workspaces, type Role } from '@tend/db';
+import type { Role, workspaces } from '@tend/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { actorOf } from '../auth/principal.js';
-import { roleAllows } from '../auth/roles.js';
+import { workspaceAccess, WorkspaceAccessError } from '../auth/workspace-access.js';
 import { recordAudit, type AuditEntry } from '../audit.js';
 import type { RequestContext } from '../context.js';
 
@@ -53,33 +53,11 @@ export const userProcedure = signedIn.use(({ ctx, next }) => {
  */
 export function workspaceProcedure(role: Role) {
   return signedIn.use(async ({ ctx, next }) => {
-    const { principal } = ctx;
-    let workspaceId: string;
-    let held: Role;
-    if (principal.kind === 'token') {
-      if (ctx.workspaceId && ctx.workspaceId !== principal.workspaceId) throw new TRPCError({ code: 'FORBIDDEN', message: 'this API token belongs to another workspace' });
-      workspaceId = principal.workspaceId;
-      held = principal.role;
-    } else {
-      const [membership] = await ctx.db
-        .select({ workspaceId: memberships.workspaceId, role: memberships.role })
-        .from(memberships)
-        .where(and(eq(memberships.userId, principal.userId), ctx.workspaceId ? eq(memberships.workspaceId, ctx.workspaceId) : undefined))
-        .orderBy(asc(memberships.createdAt))
-        .limit(1);
-      if (!membership) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: ctx.workspaceId ? `you are not a member of workspace "${ctx.workspaceId}"` : 'you belong to no workspace yet: create one or ask for an invitation',
-        });
-      }
-      workspaceId = membership.workspaceId;
-      held = membership.role;
-    }
-    if (!roleAllows(held, role)) throw new TRPCError({ code: 'FORBIDDEN', message: `this needs the ${role} role; you are ${held === 'analyst' ? 'an' : 'a'} ${held}` });
-    const [workspace] = await ctx.db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
-    if (!workspace) throw new TRPCError({ code: 'NOT_FOUND', message: `no workspace "${workspaceId}"` });
+    const access = await workspaceAccess(ctx.db, ctx.principal, ctx.workspaceId, role).catch((error: unknown) => {
+      throw error instanceof WorkspaceAccessError ? new TRPCError({ code: error.code, message: error.message }) : error;
+    });
+    const workspaceId = access.workspace.id;
     const audit: WorkspaceContext['audit'] = (entry) => recordAudit(ctx.db, { ...entry, workspaceId, actor: ctx.actor, actorLabel: ctx.actorLabel });
-    return next({ ctx: { workspace, role: held, audit } });
+    return next({ ctx: { workspace: access.workspace, role: access.role, audit } });
   });
 }
