@@ -2,7 +2,7 @@
 // Postgres server, the way Tend is deployed; needs DATABASE_URL (skipped without it).
 import { join } from 'node:path';
 import { and, enrolments, eq, sql, workspaces, type Database } from '@tend/db';
-import { openTestDatabase } from '@tend/db/testing';
+import { throwawayDatabase } from '@tend/e2e/harness';
 import { publishAndApply } from '@tend/publishing';
 import type { Cleanup } from './cleanup.js';
 import { waitingJourney } from './engine-journeys.js';
@@ -101,21 +101,6 @@ export async function benchSplitWaiting(options: {
     `database growth ${number((loadedBytes - idleBytes) / Math.max(1, waiting.count) / 1024)} KiB per waiting contact (pg_database_size: contacts, events, enrolments, visits).`,
   ];
   return { rows, notes };
-}
-
-/** A fresh database on the server, made and dropped by the project's own fixture; the URL to hand to Tend's processes. */
-async function throwawayDatabase(serverUrl: string) {
-  const before = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = serverUrl; // the fixture reads it; the bench keeps it out of every Tend it spawns
-  try {
-    const handle = await openTestDatabase('postgres');
-    const url = new URL(serverUrl);
-    url.pathname = new URL(handle.location).pathname;
-    return { db: handle.db, url: url.toString(), close: handle.close };
-  } finally {
-    if (before === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = before;
-  }
 }
 
 async function workspaceOf(db: Database): Promise<string> {

@@ -24,8 +24,7 @@ import { eventually, localTemporal, timeSkippingTemporal } from '../src/support/
 import { durationUnits, type JourneyGraphInput } from '@tend/journey';
 import { contactEventSignal, journeyTaskQueue, moveSignal, positionQuery, removeSignal, type JourneyPosition, type MoveSignal, type RemoveSignal } from '@tend/journey/ir';
 import { publishAndApply, setJourneyStatus } from '@tend/publishing';
-import { startRoutingConsumer } from '@tend/routing';
-import { buildServer, checkHealth, ensureDevWorkspace } from '@tend/server';
+import { buildServer, checkHealth, ensureDevWorkspace, startServerRouting } from '@tend/server';
 import { createActivities } from '@tend/worker';
 import { Worker } from '@temporalio/worker';
 import { sourceBundlerOptions, workflowsPath as currentWorkflows } from '@tend/workflows/path';
@@ -170,7 +169,7 @@ const worker = await Worker.create({
   bundlerOptions: sourceBundlerOptions,
 });
 const running = worker.run();
-const routing = startRoutingConsumer(database.db, env.client, { onError: (error) => console.warn('routing failed', error) });
+const routing = startServerRouting(database.db, env.client, { onError: (error) => console.warn('routing failed', error) });
 const deps = { db: database.db, temporal: env.client, workspace, health: () => checkHealth(database, env.client, 'default'), routing };
 const app = await buildServer(deps);
 /** The console's journey actions, as its API performs them (without signing in to it). */

@@ -1,8 +1,9 @@
 import type { DatabaseHandle } from '@tend/db';
-import { startRoutingConsumer } from '@tend/routing';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type BuildServerOptions } from './app.js';
+import { ensureAudienceSchedule } from './audience/refresh.js';
+import { startServerRouting } from './audience/routing.js';
 import type { ServerDeps } from './context.js';
 import { checkHealth } from './health.js';
 import { allowedHostsFor } from './http/allowed-hosts.js';
@@ -63,8 +64,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   const app = await buildServer(deps, { webDir: options.webDir, logger: options.logger, host, allowedHosts: options.allowedHosts, rateLimits: options.rateLimits });
   // Started once the app can log; ingestion reads deps.routing when a request comes.
-  const routing = startRoutingConsumer(db, temporal, { exclusive: options.soleProcessOnDatabase, onError: (error) => app.log.warn({ err: error }, 'routing events failed; they stay stored and are retried') });
+  const routing = startServerRouting(db, temporal, { exclusive: options.soleProcessOnDatabase, onError: (error) => app.log.warn({ err: error }, 'routing events failed; they stay stored and are retried') });
   deps.routing = routing;
+  await ensureAudienceSchedule(temporal);
   const url = await app.listen({ host, port: options.port ?? 3000 });
   const signInLink = await ownerSignInLink(db, options.publicUrl ?? url, { untilPassword: options.ownerLink !== 'every-start' });
   return {

@@ -1,7 +1,8 @@
-import type { JourneyActivities, RunActionInput, ScheduledEntryActivities } from '@tend/journey/ir';
+import type { AudienceActivities, JourneyActivities, RunActionInput, ScheduledEntryActivities } from '@tend/journey/ir';
 import type { AnyNodeDefinition } from '@tend/sdk';
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/activity';
+import { createAudienceActivities } from './audience-refresh.js';
 import { createJourneyActivities } from './journey-activities.js';
 import { createScheduledEntryActivities } from './scheduled-entry.js';
 import type { NodeDeps } from './nodes/node-deps.js';
@@ -18,11 +19,12 @@ export interface ActivityDeps extends NodeDeps {
  * Builds the activities from their dependencies, so tests hand in their own database and
  * SMTP peer (Temporal's dependency-injection pattern).
  */
-export function createActivities(deps: ActivityDeps): JourneyActivities & ScheduledEntryActivities {
+export function createActivities(deps: ActivityDeps): JourneyActivities & ScheduledEntryActivities & AudienceActivities {
   const nodes = nodeRegistry([...builtInActionNodes, ...(deps.customNodes ?? [])]);
   return {
     ...createJourneyActivities(deps.db),
     ...createScheduledEntryActivities(deps.db, deps.temporal),
+    ...createAudienceActivities(deps.db),
     async runAction(input: RunActionInput) {
       const node = nodes.get(`${input.type}@${input.version}`);
       // Retrying cannot help a node this worker does not have: fail loudly so it is seen.

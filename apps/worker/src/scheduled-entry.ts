@@ -2,7 +2,6 @@ import { asc, contacts, eq, gt, and, type Database } from '@tend/db';
 import {
   dateAttributeInstant,
   evaluateCondition,
-  eventCountQueries,
   isValidTimeZone,
   nextAnniversaryInstant,
   type IrTrigger,
@@ -77,7 +76,7 @@ async function scheduleSelects(
 ): Promise<number | null> {
   if (!trigger.condition) return now;
   // The journey id scopes engagement conditions to the emails this journey sent.
-  const facts = await contactFacts(db, contact.workspaceId, contact.id, journeyId, eventCountQueries(trigger.condition));
+  const facts = await contactFacts(db, contact.workspaceId, contact.id, journeyId, [trigger.condition]);
   return evaluateCondition(trigger.condition, facts) ? now : null;
 }
 

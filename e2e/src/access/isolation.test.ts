@@ -22,7 +22,7 @@ test.beforeAll(async ({ tend }) => {
 
 test('lists at least every router of the console', () => {
   const routers = new Set(procedures.map(({ path }) => path.split('.')[0]));
-  expect([...routers].sort()).toEqual(['account', 'audit', 'contacts', 'drafts', 'events', 'journeys', 'members', 'messages', 'outbox', 'secrets', 'system', 'tokens']);
+  expect([...routers].sort()).toEqual(['account', 'audit', 'contacts', 'drafts', 'events', 'imports', 'journeys', 'members', 'messages', 'outbox', 'rfm', 'secrets', 'segments', 'system', 'tokens']);
 });
 
 test.for(procedures)('$path refuses a caller who is not signed in (401)', async ({ path, type }, { tend }) => {
@@ -58,7 +58,7 @@ test("another workspace's own calls show nothing of this one", async ({ tend }) 
   expect((await read('journeys.list')).text).not.toContain('welcome');
   expect((await read('journeys.get', { id: 'welcome' })).status).toBe(404);
   expect((await read('contacts.get', { id: 'ada' })).status).toBe(404);
-  for (const path of ['outbox.messages', 'outbox.mailbox', 'members.list', 'tokens.list', 'audit.list', 'system.workspace', 'events.names', 'contacts.traitNames', 'contacts.search']) {
+  for (const path of ['outbox.messages', 'outbox.mailbox', 'members.list', 'tokens.list', 'audit.list', 'system.workspace', 'events.names', 'contacts.traitNames', 'contacts.search', 'contacts.list', 'segments.list', 'imports.list']) {
     const { status, text } = await read(path);
     expect(status, `${path}: ${text}`).toBe(200);
     for (const leak of ['ada@acme.example', 'alice@acme.example', 'test-write-key', 'acme only', '"welcome"']) expect(text, `${path} leaks ${leak}`).not.toContain(leak);
@@ -80,7 +80,16 @@ test.for(procedures.filter(({ path, type }) => type === 'mutation' && !accountLe
   },
 );
 
-test.for(procedures.filter(({ path, type }) => type === 'query' && !accountLevel(path) && path !== 'tokens.list'))(
+// Reading a whole contact's personal data out is an admin's act, not a reader's.
+const adminQueries = ['tokens.list', 'contacts.export'];
+
+test('an analyst cannot export a contact’s personal data', async ({ tend }) => {
+  await addMember(tend, { email: 'reader-export@acme.example', role: 'analyst', workspaceId: tend.workspace.id });
+  const answer = await callTrpc(tend.app, 'contacts.export', 'query', { id: 'ada' }, { session: await signIn(tend.app, 'reader-export@acme.example') });
+  expect(answer.statusCode, answer.body).toBe(403);
+});
+
+test.for(procedures.filter(({ path, type }) => type === 'query' && !accountLevel(path) && !adminQueries.includes(path)))(
   '$path answers an analyst',
   async ({ path, type }, { tend }) => {
     const email = `reader-${path}@acme.example`;

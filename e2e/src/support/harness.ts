@@ -5,6 +5,7 @@ export { chromiumPath, launchChromium } from './browser.js';
 export { freePort } from './free-port.js';
 export { email, exampleJourney, journey, linkTargets } from './journeys.js';
 export { localTemporal, timeSkippingTemporal } from './temporal.js';
+export { spawnServer, spawnWorker, throwawayDatabase, type AppProcess, type ServerProcess } from './server-and-worker.js';
 export { exited, runCli, spawnTend, type TendProcess } from './tend-process.js';
 export { startTestTend, trackingBaseUrl, type TestTend, type TestTendOptions } from './test-tend.js';
 export { eventually, settle } from './wait.js';

@@ -1,8 +1,7 @@
 import { httpSmsTransport, smtpTransport } from '@tend/channels';
 import { eq, users, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase, type TestDatabaseKind } from '@tend/db/testing';
-import { buildServer, checkHealth, devOwnerEmail, ensureDevWorkspace, type BuildServerOptions, type ServerDeps, type UserPrincipal, type Workspace } from '@tend/server';
-import { startRoutingConsumer } from '@tend/routing';
+import { buildServer, checkHealth, startServerRouting, devOwnerEmail, ensureDevWorkspace, type BuildServerOptions, type ServerDeps, type UserPrincipal, type Workspace } from '@tend/server';
 import { createJourneyWorker } from '@tend/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
@@ -66,7 +65,7 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
   const sms = smsProvider ? httpSmsTransport(`${smsProvider.url}/v1/messages`) : undefined;
   const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, temporal: env.client, publicUrl: trackingBaseUrl });
   const running = worker.run();
-  const routing = startRoutingConsumer(database.db, env.client, { onError: (error) => console.warn('routing events failed', error) });
+  const routing = startServerRouting(database.db, env.client, { onError: (error) => console.warn('routing events failed', error) });
   const app = await buildServer(
     {
       db: database.db,

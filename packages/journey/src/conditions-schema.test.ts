@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { conditionSchema, propertyFilterSchema, type ConditionInput } from './conditions-schema.js';
+import { conditionSchema, parseCondition, propertyFilterSchema, type ConditionInput } from './conditions-schema.js';
 import { evaluateCondition, type Condition } from './ir/conditions.js';
 
 /** Each issue as "path: message", the way the inspector shows it. */
@@ -77,6 +77,10 @@ describe('conditionSchema', () => {
       { kind: 'event-count', event: 'Order Completed', filters: [{ property: 'total', op: 'gt', value: 50 }], atLeast: 2, withinDays: 30 },
       { kind: 'any', conditions: [{ kind: 'segment', segment: 'vip', member: true }, { kind: 'engagement', nodeId: 'welcome-email', action: 'clicked' }] },
       { kind: 'not', condition: { kind: 'segment', segment: 'churned', member: true } },
+      { kind: 'list', list: 'newsletter', member: false },
+      { kind: 'rfm', groups: ['Champions', 'Loyal'] },
+      { kind: 'predicted', measure: 'expectedSpend', op: 'gte', value: 100 },
+      { kind: 'not', condition: { kind: 'event-count', event: 'Order Completed', filters: [], atLeast: 1, since: '2026-01-01' } },
     ],
   };
 
@@ -93,6 +97,7 @@ describe('conditionSchema', () => {
       withinDays: 7,
     });
     expect(conditionSchema.parse({ kind: 'segment', segment: 'vip' })).toEqual({ kind: 'segment', segment: 'vip', member: true });
+    expect(conditionSchema.parse({ kind: 'list', list: 'vip' })).toEqual({ kind: 'list', list: 'vip', member: true });
   });
 
   it('accepts empty groups (all of nothing holds, any of nothing does not)', () => {
@@ -101,11 +106,11 @@ describe('conditionSchema', () => {
 
   it('produces what the evaluator reads', () => {
     const condition: Condition = conditionSchema.parse({ kind: 'not', condition: { kind: 'segment', segment: 'vip' } });
-    expect(evaluateCondition(condition, { profile: {}, eventCounts: {}, segments: ['vip'], engagement: {} })).toBe(false);
+    expect(evaluateCondition(condition, { profile: {}, eventCounts: {}, segments: ['vip'], engagement: {}, lists: [], rfmGroup: null, predicted: null })).toBe(false);
   });
 
   it('asks for a kind', () => {
-    const message = 'kind: choose a condition kind: attribute, event-count, segment, engagement, all, any or not';
+    const message = 'kind: choose a condition kind: attribute, event-count, segment, list, rfm, predicted, engagement, all, any or not';
     expect(problems(conditionSchema, { kind: 'sometimes' })).toEqual([message]);
     expect(problems(conditionSchema, {})).toEqual([message]);
   });
@@ -128,6 +133,40 @@ describe('conditionSchema', () => {
       'atLeast: count whole times',
       'withinDays: withinDays must be more than 0',
     ]);
+  });
+
+  it('counts events since a date, with or without a window, but needs one of the two', () => {
+    expect(conditionSchema.parse({ kind: 'event-count', event: 'Order Completed', atLeast: 1, since: '2026-01-01' })).toMatchObject({ since: '2026-01-01' });
+    expect(conditionSchema.parse({ kind: 'event-count', event: 'Order Completed', atLeast: 1, withinDays: 90, since: '2026-01-01T09:00:00Z' })).toMatchObject({
+      withinDays: 90,
+      since: '2026-01-01T09:00:00Z',
+    });
+    expect(problems(conditionSchema, { kind: 'event-count', event: 'Order Completed', atLeast: 1 })).toEqual([
+      'withinDays: set withinDays (the last N days), since (a date like "2026-01-01"), or both',
+    ]);
+    const notADate = 'since: since must be a date like "2026-01-01" or "2026-01-01T09:00:00Z"';
+    expect(problems(conditionSchema, { kind: 'event-count', event: 'Order Completed', atLeast: 1, since: 'last spring' })).toEqual([notADate]);
+    expect(problems(conditionSchema, { kind: 'event-count', event: 'Order Completed', atLeast: 1, since: '2026-02-30' })).toEqual([notADate]);
+    expect(problems(conditionSchema, { kind: 'event-count', event: 'Order Completed', atLeast: 1, since: 20260101 })).toEqual([notADate]);
+  });
+
+  it('checks list, RFM and predicted conditions', () => {
+    expect(problems(conditionSchema, { kind: 'list', list: ' ' })).toEqual(['list: name the list, e.g. "vip-customers"']);
+    expect(problems(conditionSchema, { kind: 'rfm', groups: [] })).toEqual(['groups: choose at least one RFM group, e.g. "Champions"']);
+    expect(problems(conditionSchema, { kind: 'rfm', groups: ['Champions', ''] })).toEqual(['groups.1: name the RFM group, e.g. "Champions"']);
+    expect(problems(conditionSchema, { kind: 'predicted', measure: 'revenue', op: 'eq', value: '100' })).toEqual([
+      'measure: choose probabilityAlive, expectedPurchases or expectedSpend',
+      'op: choose gt, gte, lt or lte',
+      'value: compare with a number, e.g. 0.5 or 100',
+    ]);
+  });
+
+  it('reads a condition for callers outside the editor, with each problem’s path', () => {
+    expect(parseCondition({ kind: 'rfm', groups: ['Lost'] })).toEqual({ ok: true, condition: { kind: 'rfm', groups: ['Lost'] } });
+    expect(parseCondition({ kind: 'all', conditions: [{ kind: 'rfm', groups: ['Lost'] }, { kind: 'attribute', attribute: 'plan', op: 'gt', value: 'pro' }] })).toEqual({
+      ok: false,
+      problems: [{ path: 'conditions.1.value', message: 'gt compares numbers or dates: use a number or a date like "2026-01-01"' }],
+    });
   });
 
   it('checks segment and engagement conditions', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asIsoDate, asNumber, filterOps, type Condition, type FilterOp, type PropertyFilter } from './ir/conditions.js';
+import { asIsoDate, asNumber, filterOps, numberOps, predictedMeasures, type Condition, type FilterOp, type PropertyFilter } from './ir/conditions.js';
 
 /**
  * What the editor may save as a property filter or a branch condition. Every message names the
@@ -48,19 +48,51 @@ const attributeConditionSchema = z
   })
   .superRefine(checkValue);
 
-const eventCountConditionSchema = z.object({
-  kind: z.literal('event-count'),
-  event: z.string().trim().min(1, 'name the event, e.g. "Order Completed"'),
-  filters: z.array(propertyFilterSchema).default([]),
-  atLeast: z.number().int('count whole times').min(1, 'atLeast must be at least 1'),
-  withinDays: z.number().positive('withinDays must be more than 0'),
-});
+const sinceMessage = 'since must be a date like "2026-01-01" or "2026-01-01T09:00:00Z"';
+
+const eventCountConditionSchema = z
+  .object({
+    kind: z.literal('event-count'),
+    event: z.string().trim().min(1, 'name the event, e.g. "Order Completed"'),
+    filters: z.array(propertyFilterSchema).default([]),
+    atLeast: z.number().int('count whole times').min(1, 'atLeast must be at least 1'),
+    withinDays: z.number().positive('withinDays must be more than 0').optional(),
+    /** Count events from this date on ("did not do Y since Z" is not + at least 1 since Z). */
+    since: z
+      .string({ error: sinceMessage })
+      .refine((since) => asIsoDate(since) !== undefined, sinceMessage)
+      .optional(),
+  })
+  .superRefine((condition, ctx) => {
+    if (condition.withinDays === undefined && condition.since === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['withinDays'], message: 'set withinDays (the last N days), since (a date like "2026-01-01"), or both' });
+    }
+  });
 
 const segmentConditionSchema = z.object({
   kind: z.literal('segment'),
   segment: z.string().trim().min(1, 'name the segment'),
   /** false: "is not in the segment". */
   member: z.boolean().default(true),
+});
+
+const listConditionSchema = z.object({
+  kind: z.literal('list'),
+  list: z.string().trim().min(1, 'name the list, e.g. "vip-customers"'),
+  /** false: "is not on the list". */
+  member: z.boolean().default(true),
+});
+
+const rfmConditionSchema = z.object({
+  kind: z.literal('rfm'),
+  groups: z.array(z.string().trim().min(1, 'name the RFM group, e.g. "Champions"')).min(1, 'choose at least one RFM group, e.g. "Champions"'),
+});
+
+const predictedConditionSchema = z.object({
+  kind: z.literal('predicted'),
+  measure: z.enum(predictedMeasures, { error: 'choose probabilityAlive, expectedPurchases or expectedSpend' }),
+  op: z.enum(numberOps, { error: 'choose gt, gte, lt or lte' }),
+  value: z.number({ error: 'compare with a number, e.g. 0.5 or 100' }),
 });
 
 const engagementConditionSchema = z.object({
@@ -95,6 +127,9 @@ export const conditionSchema: z.ZodDiscriminatedUnion<
     typeof attributeConditionSchema,
     typeof eventCountConditionSchema,
     typeof segmentConditionSchema,
+    typeof listConditionSchema,
+    typeof rfmConditionSchema,
+    typeof predictedConditionSchema,
     typeof engagementConditionSchema,
     typeof allConditionSchema,
     typeof anyConditionSchema,
@@ -107,13 +142,32 @@ export const conditionSchema: z.ZodDiscriminatedUnion<
     attributeConditionSchema,
     eventCountConditionSchema,
     segmentConditionSchema,
+    listConditionSchema,
+    rfmConditionSchema,
+    predictedConditionSchema,
     engagementConditionSchema,
     allConditionSchema,
     anyConditionSchema,
     notConditionSchema,
   ],
-  { error: 'choose a condition kind: attribute, event-count, segment, engagement, all, any or not' },
+  { error: 'choose a condition kind: attribute, event-count, segment, list, rfm, predicted, engagement, all, any or not' },
 );
+
+/** One problem with a condition: the dotted path of its field ("conditions.1.value") and the fix. */
+export interface ConditionProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * A condition read with the schema, or every problem with the path of its field: for callers
+ * that check conditions outside the editor (segment definitions) without handling zod's types.
+ */
+export function parseCondition(input: unknown): { ok: true; condition: Condition } | { ok: false; problems: ConditionProblem[] } {
+  const result = conditionSchema.safeParse(input);
+  if (result.success) return { ok: true, condition: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
+}
 
 /** A condition as the editor writes it, before defaults (`filters: []`, `member: true`). */
 export type ConditionInput = z.input<typeof conditionSchema>;

@@ -43,3 +43,4 @@ export { formatProblem, type Problem } from './problem.js';
 export { secretName, secretNameError } from './secret-name.js';
 export { headerSecrets, templateError } from './templates.js';
 export { validateJourney, type ValidationOptions, type ValidationResult } from './validate.js';
+export { conditionSchema, parseCondition, propertyFilterSchema, type ConditionInput, type ConditionProblem, type PropertyFilterInput } from './conditions-schema.js';

@@ -64,6 +64,24 @@ export async function commandContact(
   }
 }
 
+/**
+ * Ends runs by workflow id, each with its reason on the trail: for contacts whose enrolments were
+ * already marked stopped in the change that ends them (a merge, an erasure). A run that ended
+ * meanwhile is skipped. Returns how many were told.
+ */
+export async function endRuns(temporal: Client, runs: readonly { workflowId: string; reason: string }[], by: string): Promise<number> {
+  let told = 0;
+  for (const run of runs) {
+    try {
+      await temporal.workflow.getHandle(run.workflowId).signal(removeSignal, { reason: run.reason, by });
+      told++;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+  return told;
+}
+
 function isNotFound(error: unknown): boolean {
   return (error as { name?: string }).name === 'WorkflowNotFoundError';
 }

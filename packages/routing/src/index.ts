@@ -1,4 +1,4 @@
-export { commandContact, commandJourney, type ContactCommand, type JourneyCommand } from './control.js';
+export { commandContact, commandJourney, endRuns, type ContactCommand, type JourneyCommand } from './control.js';
 export { enterJourney, type Entry, type EntryOutcome } from './enter.js';
 export { liveJourneys, type LiveJourney } from './live-journeys.js';
 export { routingPartitions } from './partition-leases.js';

@@ -5,6 +5,9 @@ import { enterJourney } from './enter.js';
 import type { RoutingView } from './live-journeys.js';
 import { routedEvent, type RoutableEvent, type RoutedEvent } from './routed-event.js';
 
+/** The message id prefix of the segment entries and exits Tend records itself (see @tend/audience). */
+const tendSegmentMessagePrefix = 'segment:';
+
 /** A run that may need a contact's event: its workflow and the names it listens to. */
 interface ListeningRun {
   journeyId: string;
@@ -142,10 +145,15 @@ async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T)
   await Promise.all(lanes);
 }
 
-/** "Segment Entered" / "Segment Exited" events keep segment membership for branch conditions. */
+/**
+ * "Segment Entered" / "Segment Exited" events sent by a client (segments computed elsewhere) keep
+ * segment membership for branch conditions. Those Tend stores itself for its own segments
+ * (message ids "segment:…") were written with the membership already, which may have changed
+ * again since: they change nothing here.
+ */
 async function applySegmentMembership(db: Database, workspaceId: string, event: RoutedEvent): Promise<void> {
   const segment = event.properties.segment;
-  if (event.type !== 'track' || typeof segment !== 'string') return;
+  if (event.type !== 'track' || typeof segment !== 'string' || event.messageId.startsWith(tendSegmentMessagePrefix)) return;
   if (event.name === segmentEnteredEvent) {
     await db.insert(segmentMemberships).values({ workspaceId, segment, contactId: event.contactId }).onConflictDoNothing();
   } else if (event.name === segmentExitedEvent) {

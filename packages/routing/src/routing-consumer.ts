@@ -24,6 +24,11 @@ export interface RoutingConsumerOptions {
    * once, rather than wait for the leases of a previous, crashed run of it to run out.
    */
   exclusive?: boolean;
+  /**
+   * Called with each workspace's events once they are routed, e.g. to bring the segments of
+   * their contacts up to date. Its failure is reported, never retried: the events stay routed.
+   */
+  afterBatch?(workspaceId: string, routed: readonly RoutableEvent[]): Promise<void>;
   onError(error: unknown): void;
 }
 
@@ -75,7 +80,10 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
           settings.onError(error);
         },
       });
-      if (routed.length > 0) await db.update(events).set({ routedAt: sql`now()` }).where(inArray(events.id, routed));
+      if (routed.length === 0) continue;
+      await db.update(events).set({ routedAt: sql`now()` }).where(inArray(events.id, routed));
+      const done = new Set(routed);
+      await settings.afterBatch?.(workspaceId, routable.filter((event) => done.has(event.id))).catch(settings.onError);
     }
     return { read: batch.length, failed };
   }

@@ -1,4 +1,5 @@
-import { accountMemberships, accounts, and, contactAliases, contacts, eq, isNull, sql, type Transaction } from '@tend/db';
+import { aliasContacts, type MergeOutcome, type NewerOf } from '@tend/audience';
+import { accountMemberships, accounts, contactAliases, sql, type Transaction } from '@tend/db';
 import { claimContacts, type ClaimedContact } from './contacts-for-batch.js';
 import type { IncomingEvent } from './schemas.js';
 
@@ -15,21 +16,21 @@ export async function joinAccount(tx: Transaction, workspaceId: string, accountI
 }
 
 /**
- * alias: recorded as received, and a simple identity link: an anonymous contact known by
- * `previousId` that has no userId yet takes `userId`. Two contacts that both exist are not
- * merged (identity merging is later work); the event goes to the `userId` contact.
- * Rare, and it changes whom later calls name, so it runs on its own, in its place in the batch.
+ * alias: recorded as received, then applied as `aliasContacts` says (@tend/audience): the
+ * contact known by `previousId` is merged into `userId`'s, or simply takes `userId` when there
+ * is no such contact yet; with neither, `userId`'s is created. The event goes to `userId`'s
+ * contact. Rare, and it changes whom later calls name, so it runs on its own, in its place in
+ * the batch.
  */
-export async function linkAlias(tx: Transaction, workspaceId: string, event: Extract<IncomingEvent, { type: 'alias' }>): Promise<ClaimedContact> {
+export async function linkAlias(
+  tx: Transaction,
+  workspaceId: string,
+  event: Extract<IncomingEvent, { type: 'alias' }>,
+  { messageId, newer }: { messageId: string; newer?: NewerOf },
+): Promise<{ claimed: ClaimedContact; merge: MergeOutcome | null; changed: boolean }> {
   await tx.insert(contactAliases).values({ workspaceId, previousId: event.previousId, userId: event.userId }).onConflictDoNothing();
-  const [known] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.userId, event.userId)));
-  if (known) return { contactId: known.id, created: false };
-  const [anonymous] = await tx
-    .update(contacts)
-    .set({ userId: event.userId, updatedAt: new Date() })
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.anonymousId, event.previousId), isNull(contacts.userId)))
-    .returning({ id: contacts.id });
-  if (anonymous) return { contactId: anonymous.id, created: false };
+  const { contactId, merge, renamed } = await aliasContacts(tx, { workspaceId, previousId: event.previousId, userId: event.userId, messageId, newer });
+  if (contactId) return { claimed: { contactId, created: false }, merge, changed: renamed || merge !== null };
   const [claimed] = await claimContacts(tx, workspaceId, [{ userId: event.userId, traits: {} }]);
-  return claimed!;
+  return { claimed: claimed!, merge: null, changed: true };
 }

@@ -1,3 +1,4 @@
+import { endRuns } from '@tend/routing';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerDeps } from '../context.js';
 import { workspaceForAuthorization } from './auth.js';
@@ -8,7 +9,7 @@ import { recordIngestionErrors, type IngestionError } from './ingestion-errors.j
 import { parseCall, type RejectedItem } from './parse.js';
 import { storableJson } from './sanitize.js';
 import type { CallType } from './schemas.js';
-import { storeEvents } from './store.js';
+import { storeCalls } from './store.js';
 
 /**
  * Each path and the call it takes: Segment's HTTP API, `/v1/import` (Segment's older name of
@@ -77,9 +78,15 @@ async function ingest(deps: ServerDeps, kind: CallType | 'batch', request: Fasti
     return reply.code(parsed.status).send(errorBody(code, describe(parsed.issues), { issues: parsed.issues, ...(kind === 'batch' ? { rejected } : {}) }));
   }
   await recordIngestionErrors(deps.db, request.log, workspaceId, parsed.rejected.map(asIngestionError));
-  const stored = await storeEvents(deps.db, workspaceId, parsed.events);
+  const { events: stored, endRuns: mergedRuns } = await storeCalls(deps.db, workspaceId, parsed.events);
   // Stored is accepted: the routing consumer offers the events to journeys, beside this answer.
   deps.routing?.wake();
+  // Profiles found to be one person: the merged-away contact's runs end, each with its reason.
+  if (mergedRuns.length > 0) {
+    await endRuns(deps.temporal, mergedRuns, 'identity merge').catch((error: unknown) =>
+      request.log.warn({ err: error, runs: mergedRuns.map((run) => run.workflowId) }, 'a merged contact’s journey runs could not be ended'),
+    );
+  }
   return reply.code(200).send({
     success: true,
     accepted: stored.length,

@@ -1,3 +1,4 @@
+import { traitProblems } from '@tend/audience';
 import { z } from 'zod';
 
 /**
@@ -37,9 +38,13 @@ const needsIdentity = <T extends { userId?: string; anonymousId?: string }>(even
   }
 };
 
+/** A profile's traits: `email`, and the ones the engine reads (`timezone`, `locale`), checked; the rest as sent. */
 const traits = z
   .object({ email: z.email('invalid email').optional() })
   .catchall(z.unknown())
+  .superRefine((values, ctx) => {
+    for (const { trait, message } of traitProblems(values)) ctx.addIssue({ code: 'custom', path: [trait], message });
+  })
   .default({});
 
 export const identifySchema = z.object({ ...common, traits }).superRefine(needsIdentity);

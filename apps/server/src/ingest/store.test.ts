@@ -1,10 +1,12 @@
-// storeEvents is set-based; these pin that it stores what storing the calls one by one did.
+// storeCalls is set-based; these pin that it stores what storing the calls one by one did.
 import { accountMemberships, accounts, asc, contacts, eq, events, type DatabaseHandle } from '@tend/db';
 import { availableTestDatabases, openTestDatabase, seedWorkspace } from '@tend/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCall } from './parse.js';
 import type { IncomingEvent } from './schemas.js';
-import { storeEvents } from './store.js';
+import { storeCalls, type StoredEvent } from './store.js';
+
+const storeEvents = async (...args: Parameters<typeof storeCalls>): Promise<StoredEvent[]> => (await storeCalls(...args)).events;
 
 /** Calls as a /v1/batch body's items would give them. */
 function calls(...items: object[]): IncomingEvent[] {
@@ -13,7 +15,7 @@ function calls(...items: object[]): IncomingEvent[] {
   return parsed.events;
 }
 
-describe.each(availableTestDatabases())('storeEvents on %s', (kind) => {
+describe.each(availableTestDatabases())('storeCalls on %s', (kind) => {
   let database: DatabaseHandle;
   let workspaces = 0;
   const db = () => database.db;

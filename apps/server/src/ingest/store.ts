@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { claimAnonymousId, giveAnonymousIds, type MergeOutcome, type NewerOf, type RunToEnd } from '@tend/audience';
 import { and, eq, events, inArray, newId, type Database, type Transaction } from '@tend/db';
 import type { RoutableEvent } from '@tend/routing';
 import { joinAccount, linkAlias } from './accounts-and-aliases.js';
+import { BatchIdentities } from './batch-identities.js';
 import { claimContacts, type ClaimedContact } from './contacts-for-batch.js';
 import { eventFields } from './event-fields.js';
 import type { IncomingEvent } from './schemas.js';
@@ -11,13 +13,26 @@ export interface StoredEvent extends RoutableEvent {
   workspaceId: string;
 }
 
+/** A stored batch: its events in call order, and the profiles its calls showed to be one person. */
+export interface StoredBatch {
+  events: StoredEvent[];
+  merges: MergeOutcome[];
+  /**
+   * The merged-away contacts' journey runs, already recorded as stopped: once the batch is
+   * committed, the caller tells Temporal to end them (routing's remove signal, with the reason).
+   */
+  endRuns: RunToEnd[];
+}
+
 /**
  * Stores a batch of events and the profile changes they carry in one transaction: either all
  * of it is stored or none. A messageId seen before — stored earlier, or earlier in this batch —
  * is recognised and not applied again. The work is set-based (a few statements per batch, not
- * per event), with the results storing the calls one by one in order would give.
+ * per event), with the results storing the calls one by one in order would give, merges
+ * included: a call with a userId and an anonymousId an anonymous-only contact holds merges that
+ * contact into the userId's, and an alias merges as it says (see @tend/audience identity).
  */
-export async function storeEvents(db: Database, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredEvent[]> {
+export async function storeCalls(db: Database, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredBatch> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction((tx) => storeBatch(tx, workspaceId, incoming));
@@ -37,7 +52,7 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-async function storeBatch(tx: Transaction, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredEvent[]> {
+async function storeBatch(tx: Transaction, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredBatch> {
   const messageIds = incoming.map((event) => event.messageId ?? `tend-${randomUUID()}`);
   const seen = await storedBefore(tx, workspaceId, incoming);
   // A messageId twice in one batch: the first copy is stored, the later ones are duplicates of it.
@@ -49,12 +64,24 @@ async function storeBatch(tx: Transaction, workspaceId: string, incoming: Incomi
     fresh.push(i);
   });
 
-  const claimed = await contactsOf(tx, workspaceId, fresh.map((i) => incoming[i]!));
-  const rows = fresh.map((i, k) => eventRow(workspaceId, incoming[i]!, messageIds[i]!, claimed[k]!));
-  await insertEvents(tx, rows);
+  // Each run of calls' events is stored as soon as its contacts are known, so a later merge in the batch moves them as one by one.
+  const rows: ReturnType<typeof eventRow>[] = [];
+  const calls = fresh.map((i) => ({ call: incoming[i]!, messageId: messageIds[i]! }));
+  const merges = await claimInOrder(tx, workspaceId, calls, async (claimed) => {
+    const next = claimed.map((contact, j) => eventRow(workspaceId, calls[rows.length + j]!.call, calls[rows.length + j]!.messageId, contact));
+    await insertEvents(tx, next);
+    rows.push(...next);
+  });
 
-  const stored = new Map(fresh.map((i, k) => [i, { ...rows[k]!, duplicate: false }]));
-  return messageIds.map((messageId, i) => stored.get(i) ?? { ...(seen.get(messageId) ?? stored.get(firstCopy.get(messageId)!)!), duplicate: true });
+  // A contact claimed earlier in the batch may have been merged away since: its events are the kept contact's now.
+  const mergedInto = new Map(merges.map((merge) => [merge.from, merge.into]));
+  const kept = (id: string): string => (mergedInto.has(id) ? kept(mergedInto.get(id)!) : id);
+  const stored = new Map(fresh.map((i, k) => [i, { ...rows[k]!, contactId: kept(rows[k]!.contactId), duplicate: false }]));
+  return {
+    events: messageIds.map((messageId, i) => stored.get(i) ?? { ...(seen.get(messageId) ?? stored.get(firstCopy.get(messageId)!)!), duplicate: true }),
+    merges,
+    endRuns: merges.flatMap((merge) => merge.endRuns),
+  };
 }
 
 /** The batch's messageIds already stored, in one SELECT. */
@@ -69,36 +96,85 @@ async function storedBefore(tx: Transaction, workspaceId: string, incoming: Inco
 }
 
 /**
- * Each call's contact, in order. Runs of identify, track, page, screen and group calls are
- * claimed together; an alias (rare) changes whom later calls name, so it is applied on its
- * own, between the runs before and after it.
+ * Finds or creates each call's contact, in order, handing them to `store` a run at a time, and
+ * applies the merges the calls make. Runs of identify, track, page, screen and group calls are
+ * claimed together. A call that changes whom later calls name is applied on its own, between
+ * the runs before and after it: an alias, and a call whose userId and anonymousId merge two
+ * contacts (both rare). A run's calls that give a known contact an anonymousId nobody holds
+ * are applied together after it; a call naming that anonymousId alone starts a new run, so it
+ * finds the contact that took it.
  */
-async function contactsOf(tx: Transaction, workspaceId: string, calls: IncomingEvent[]): Promise<ClaimedContact[]> {
-  const claimed: ClaimedContact[] = [];
-  let run: Exclude<IncomingEvent, { type: 'alias' }>[] = [];
-  const claimRun = async () => {
-    const found = await claimContacts(
-      tx,
-      workspaceId,
-      run.map((call) => ({ userId: call.userId, anonymousId: call.anonymousId, traits: call.type === 'identify' ? call.traits : {} })),
-    );
-    // Accounts' traits are merged in call order, as one by one.
-    for (const [k, call] of run.entries()) {
-      if (call.type === 'group') await joinAccount(tx, workspaceId, call.groupId, call.traits, found[k]!.contactId);
-    }
-    claimed.push(...found);
-    run = [];
+async function claimInOrder(
+  tx: Transaction,
+  workspaceId: string,
+  calls: { call: IncomingEvent; messageId: string }[],
+  store: (claimed: ClaimedContact[]) => Promise<void>,
+): Promise<MergeOutcome[]> {
+  const identities = await BatchIdentities.read(
+    tx,
+    workspaceId,
+    calls.map(({ call }) => call),
+  );
+  const merges: MergeOutcome[] = [];
+  // Every profile this batch changes gets the transaction's one updated_at: which changed last
+  // (what a merge's "newer traits win" reads) is known here, by call.
+  const changedAt = new Map<string, number>();
+  const newer: NewerOf = (from, into) => {
+    if (!changedAt.has(from) && !changedAt.has(into)) return undefined;
+    return (changedAt.get(from) ?? -1) > (changedAt.get(into) ?? -1) ? 'from' : 'into';
   };
-  for (const call of calls) {
-    if (call.type !== 'alias') {
-      run.push(call);
+  const merged = (merge: MergeOutcome | null, at: number) => {
+    if (!merge) return;
+    merges.push(merge);
+    changedAt.delete(merge.from);
+    changedAt.set(merge.into, at);
+  };
+  let run: { call: Exclude<IncomingEvent, { type: 'alias' }>; at: number }[] = [];
+  let attaching: { userId: string; anonymousId: string }[] = [];
+  const claimRun = async () => {
+    const claims = run.map(({ call }) => ({ userId: call.userId, anonymousId: call.anonymousId, traits: call.type === 'identify' ? call.traits : {} }));
+    const found = await claimContacts(tx, workspaceId, claims);
+    for (const [k, { call, at }] of run.entries()) {
+      // Accounts' traits are merged in call order, as one by one.
+      if (call.type === 'group') await joinAccount(tx, workspaceId, call.groupId, call.traits, found[k]!.contactId);
+      if (found[k]!.created || Object.keys(claims[k]!.traits).length > 0) changedAt.set(found[k]!.contactId, at);
+    }
+    await giveAnonymousIds(tx, workspaceId, attaching);
+    if (found.length > 0) await store(found);
+    run = [];
+    attaching = [];
+    return found;
+  };
+  for (const [at, { call, messageId }] of calls.entries()) {
+    if (call.type === 'alias') {
+      await claimRun();
+      const { claimed, merge, changed } = await linkAlias(tx, workspaceId, call, { messageId, newer });
+      await store([claimed]);
+      if (changed) changedAt.set(claimed.contactId, at);
+      merged(merge, at);
+      await identities.refresh();
       continue;
     }
+    const { userId, anonymousId } = call;
+    if (!userId && anonymousId) {
+      if (attaching.some((link) => link.anonymousId === anonymousId)) await claimRun();
+      identities.namedAnonymously(anonymousId);
+    }
+    const need = userId && anonymousId ? identities.need(userId, anonymousId) : 'none';
+    if (need !== 'merge') {
+      if (need === 'attach') attaching.push({ userId: userId!, anonymousId: anonymousId! });
+      run.push({ call, at });
+      continue;
+    }
+    // The calls before are claimed first (they may create the anonymous contact), then this one alone.
     await claimRun();
-    claimed.push(await linkAlias(tx, workspaceId, call));
+    run.push({ call, at });
+    const [claimed] = await claimRun();
+    merged(await claimAnonymousId(tx, { workspaceId, contactId: claimed!.contactId, anonymousId: anonymousId!, via: call.type, messageId, newer }), at);
+    identities.merged(userId!, anonymousId!);
   }
   await claimRun();
-  return claimed;
+  return merges;
 }
 
 function eventRow(workspaceId: string, event: IncomingEvent, messageId: string, { contactId, created }: ClaimedContact) {

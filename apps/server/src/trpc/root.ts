@@ -3,9 +3,12 @@ import { auditRouter } from './routers/audit.js';
 import { contactsRouter } from './routers/contacts.js';
 import { draftsRouter } from './routers/drafts.js';
 import { eventsRouter } from './routers/events.js';
+import { importsRouter } from './routers/imports.js';
 import { journeysRouter } from './routers/journeys.js';
 import { messagesRouter } from './routers/messages.js';
 import { outboxRouter } from './routers/outbox.js';
+import { rfmRouter } from './routers/rfm.js';
+import { segmentsRouter } from './routers/segments.js';
 import { membersRouter } from './routers/members.js';
 import { secretsRouter } from './routers/secrets.js';
 import { systemRouter } from './routers/system.js';
@@ -18,9 +21,12 @@ export const appRouter = createTRPCRouter({
   contacts: contactsRouter,
   drafts: draftsRouter,
   events: eventsRouter,
+  imports: importsRouter,
   journeys: journeysRouter,
   messages: messagesRouter,
   outbox: outboxRouter,
+  rfm: rfmRouter,
+  segments: segmentsRouter,
   members: membersRouter,
   secrets: secretsRouter,
   system: systemRouter,

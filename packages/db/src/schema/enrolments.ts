@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * The routing index: which contacts are in which journey, and which event names each running
@@ -47,6 +47,12 @@ export const nodeVisits = pgTable(
     version: integer('version').notNull(),
     contactId: text('contact_id').notNull(),
     workflowId: text('workflow_id').notNull(),
+    /**
+     * The workflow execution that recorded the visit. A worker that dies mid-task leaves the task
+     * to another, which records its visits again: (workflow, run, node, visit, outcome) is unique,
+     * so the second write adds nothing. Null on visits recorded before it was kept.
+     */
+    runId: text('run_id'),
     nodeId: text('node_id').notNull(),
     visit: integer('visit').notNull(),
     outcome: text('outcome').notNull(),
@@ -62,6 +68,7 @@ export const nodeVisits = pgTable(
   (table) => [
     index('node_visits_journey_node').on(table.workspaceId, table.journeyId, table.nodeId),
     index('node_visits_contact').on(table.workspaceId, table.contactId, table.at),
+    uniqueIndex('node_visits_once').on(table.workflowId, table.runId, table.nodeId, table.visit, table.outcome),
   ],
 );
 

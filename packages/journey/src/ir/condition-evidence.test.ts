@@ -8,6 +8,9 @@ const facts: ConditionFacts = {
   eventCounts: { [eventCountKey(ordered)]: 3 },
   segments: ['vip'],
   engagement: { welcome: { opened: false, clicked: true } },
+  lists: ['newsletter'],
+  rfmGroup: 'Champions',
+  predicted: { probabilityAlive: 0.9, expectedPurchases: 2.5, expectedSpend: 310 },
 };
 
 describe('conditionEvidence', () => {
@@ -23,6 +26,19 @@ describe('conditionEvidence', () => {
   it('gives the event count, zero when none came', () => {
     expect(conditionEvidence(ordered, facts)).toEqual({ event: 'Order Completed', withinDays: 30, eventCount: 3 });
     expect(conditionEvidence({ ...ordered, event: 'Refunded' }, facts)).toMatchObject({ eventCount: 0 });
+  });
+
+  it('gives the bound a count started from', () => {
+    expect(conditionEvidence({ ...ordered, withinDays: undefined, since: '2026-01-01' }, facts)).toEqual({ event: 'Order Completed', since: '2026-01-01', eventCount: 0 });
+  });
+
+  it('explains lists, the RFM group and predictions, null when there is none', () => {
+    expect(conditionEvidence({ kind: 'list', list: 'newsletter', member: false }, facts)).toEqual({ list: 'newsletter', member: true });
+    expect(conditionEvidence({ kind: 'rfm', groups: ['At risk'] }, facts)).toEqual({ rfmGroup: 'Champions' });
+    expect(conditionEvidence({ kind: 'rfm', groups: ['At risk'] }, { ...facts, rfmGroup: null })).toEqual({ rfmGroup: null });
+    const spend: Condition = { kind: 'predicted', measure: 'expectedSpend', op: 'gt', value: 100 };
+    expect(conditionEvidence(spend, facts)).toEqual({ measure: 'expectedSpend', predicted: 310 });
+    expect(conditionEvidence(spend, { ...facts, predicted: null })).toEqual({ measure: 'expectedSpend', predicted: null });
   });
 
   it('explains segments, engagement and combinations', () => {

@@ -13,9 +13,20 @@ export function conditionEvidence(condition: Condition, facts: ConditionFacts): 
     case 'attribute':
       return { trait: condition.attribute, value: getPath(facts.profile, condition.attribute) ?? null };
     case 'event-count':
-      return { event: condition.event, withinDays: condition.withinDays, eventCount: facts.eventCounts[eventCountKey(condition)] ?? 0 };
+      return {
+        event: condition.event,
+        ...(condition.withinDays !== undefined && { withinDays: condition.withinDays }),
+        ...(condition.since !== undefined && { since: condition.since }),
+        eventCount: facts.eventCounts[eventCountKey(condition)] ?? 0,
+      };
     case 'segment':
       return { segment: condition.segment, member: facts.segments.includes(condition.segment) };
+    case 'list':
+      return { list: condition.list, member: facts.lists.includes(condition.list) };
+    case 'rfm':
+      return { rfmGroup: facts.rfmGroup };
+    case 'predicted':
+      return { measure: condition.measure, predicted: facts.predicted?.[condition.measure] ?? null };
     case 'engagement': {
       const seen = facts.engagement[condition.nodeId];
       return { nodeId: condition.nodeId, opened: seen ? seen.opened || seen.clicked : false, clicked: seen?.clicked ?? false };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   asIsoDate,
   asNumber,
+  conditionKindsUsed,
   evaluateCondition,
+  eventCountFrom,
   eventCountKey,
   eventCountQueries,
   getPath,
@@ -219,6 +221,9 @@ function facts(overrides: Partial<ConditionFacts> = {}): ConditionFacts {
     eventCounts: {},
     segments: ['vip'],
     engagement: {},
+    lists: ['newsletter'],
+    rfmGroup: 'At risk',
+    predicted: { probabilityAlive: 0.8, expectedPurchases: 1.5, expectedSpend: 120 },
     ...overrides,
   };
 }
@@ -275,6 +280,35 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition({ kind: 'engagement', nodeId: 'never-sent', action: 'clicked' }, facts())).toBe(false);
   });
 
+  it('tests list membership both ways', () => {
+    expect(evaluateCondition({ kind: 'list', list: 'newsletter', member: true }, facts())).toBe(true);
+    expect(evaluateCondition({ kind: 'list', list: 'newsletter', member: false }, facts())).toBe(false);
+    expect(evaluateCondition({ kind: 'list', list: 'vip-customers', member: true }, facts())).toBe(false);
+    expect(evaluateCondition({ kind: 'list', list: 'vip-customers', member: false }, facts())).toBe(true);
+  });
+
+  it('tests the RFM group, and puts a contact with no RFM score in no group', () => {
+    expect(evaluateCondition({ kind: 'rfm', groups: ['Champions', 'At risk'] }, facts())).toBe(true);
+    expect(evaluateCondition({ kind: 'rfm', groups: ['Champions'] }, facts())).toBe(false);
+    expect(evaluateCondition({ kind: 'rfm', groups: ['At risk'] }, facts({ rfmGroup: null }))).toBe(false);
+  });
+
+  it('compares predicted values, and is false without a prediction', () => {
+    const spend = (op: 'gt' | 'gte' | 'lt' | 'lte', value: number): Condition => ({ kind: 'predicted', measure: 'expectedSpend', op, value });
+    expect([spend('gt', 100), spend('gt', 120), spend('gte', 120), spend('lt', 120), spend('lte', 120), spend('lt', 500)].map((c) => evaluateCondition(c, facts()))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+    ]);
+    expect(evaluateCondition({ kind: 'predicted', measure: 'probabilityAlive', op: 'lt', value: 0.5 }, facts())).toBe(false);
+    expect(evaluateCondition({ kind: 'predicted', measure: 'expectedPurchases', op: 'gte', value: 1 }, facts())).toBe(true);
+    expect(evaluateCondition(spend('lt', 1_000), facts({ predicted: null }))).toBe(false);
+    expect(evaluateCondition({ kind: 'not', condition: spend('lt', 1_000) }, facts({ predicted: null }))).toBe(true);
+  });
+
   it('combines conditions with all, any and not', () => {
     const yes: Condition = { kind: 'segment', segment: 'vip', member: true };
     const no: Condition = { kind: 'segment', segment: 'vip', member: false };
@@ -303,12 +337,50 @@ describe('eventCountKey', () => {
     expect(eventCountKey(reordered)).toBe(eventCountKey(bigOrdersLastMonth));
   });
 
+  it('keeps the key of a condition without since as it was, and tells since apart', () => {
+    expect(eventCountKey(bigOrdersLastMonth)).toBe('["Order Completed",[["total","gt",50]],30]');
+    expect(eventCountKey({ ...bigOrdersLastMonth, since: '2026-01-01' })).toBe('["Order Completed",[["total","gt",50]],30,"2026-01-01"]');
+    expect(eventCountKey({ ...bigOrdersLastMonth, withinDays: undefined, since: '2026-01-01' })).not.toBe(eventCountKey({ ...bigOrdersLastMonth, since: '2026-01-01' }));
+  });
+
   it('differs when the event, filters or window differ', () => {
     const key = eventCountKey(bigOrdersLastMonth);
     expect(eventCountKey({ ...bigOrdersLastMonth, event: 'Order Refunded' })).not.toBe(key);
     expect(eventCountKey({ ...bigOrdersLastMonth, withinDays: 7 })).not.toBe(key);
     expect(eventCountKey({ ...bigOrdersLastMonth, filters: [] })).not.toBe(key);
     expect(eventCountKey({ ...bigOrdersLastMonth, filters: [{ property: 'total', op: 'gt', value: '50' }] })).not.toBe(key);
+  });
+});
+
+describe('eventCountFrom', () => {
+  const now = Date.UTC(2026, 5, 30, 12);
+  const day = 86_400_000;
+  const count = (bounds: { withinDays?: number; since?: string }): EventCountCondition => ({ kind: 'event-count', event: 'Order Completed', filters: [], atLeast: 1, ...bounds });
+
+  it('counts from withinDays before now, or from since', () => {
+    expect(eventCountFrom(count({ withinDays: 30 }), now)).toBe(now - 30 * day);
+    expect(eventCountFrom(count({ since: '2026-06-01' }), now)).toBe(Date.UTC(2026, 5, 1));
+  });
+
+  it('takes the later of the two bounds', () => {
+    expect(eventCountFrom(count({ withinDays: 7, since: '2026-06-01' }), now)).toBe(now - 7 * day);
+    expect(eventCountFrom(count({ withinDays: 90, since: '2026-06-01' }), now)).toBe(Date.UTC(2026, 5, 1));
+  });
+
+  it('counts all time without either, or from before year 1', () => {
+    expect(eventCountFrom(count({}), now)).toBeUndefined();
+    expect(eventCountFrom(count({ withinDays: 1e9 }), now)).toBeUndefined();
+    expect(eventCountFrom(count({ since: '0000-06-01' }), now)).toBeUndefined();
+  });
+});
+
+describe('conditionKindsUsed', () => {
+  it('finds every kind, nested', () => {
+    const condition: Condition = {
+      kind: 'any',
+      conditions: [{ kind: 'not', condition: { kind: 'rfm', groups: ['Lost'] } }, { kind: 'list', list: 'vip', member: true }],
+    };
+    expect([...conditionKindsUsed([condition, bigOrdersLastMonth])].sort()).toEqual(['any', 'event-count', 'list', 'not', 'rfm']);
   });
 });
 

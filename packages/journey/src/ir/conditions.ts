@@ -50,9 +50,19 @@ export interface PropertyFilter {
 export type Condition =
   /** Over the contact profile: traits plus email, userId and id. */
   | { kind: 'attribute'; attribute: string; op: FilterOp; value?: Scalar | Scalar[] }
-  /** "Did `event` (matching `filters`) at least `atLeast` times in the last `withinDays` days." */
-  | { kind: 'event-count'; event: string; filters: PropertyFilter[]; atLeast: number; withinDays: number }
+  /**
+   * "Did `event` (matching `filters`) at least `atLeast` times in the last `withinDays` days" and/or
+   * "since `since`" (an ISO date): with both, the later bound applies; with neither, all time.
+   * "Did not do Y since Z" is `not` around an event count of Y, at least 1, since Z.
+   */
+  | { kind: 'event-count'; event: string; filters: PropertyFilter[]; atLeast: number; withinDays?: number; since?: string }
   | { kind: 'segment'; segment: string; member: boolean }
+  /** On (member: true) or not on (member: false) the list with this id. */
+  | { kind: 'list'; list: string; member: boolean }
+  /** In one of these RFM groups ("Champions", "At risk"…); a contact with no RFM score is in none. */
+  | { kind: 'rfm'; groups: string[] }
+  /** A predicted lifetime value compared with a number; false for a contact with no prediction. */
+  | { kind: 'predicted'; measure: PredictedMeasure; op: NumberOp; value: number }
   /** The email sent by node `nodeId` was opened or clicked. */
   | { kind: 'engagement'; nodeId: string; action: 'opened' | 'clicked' }
   | { kind: 'all'; conditions: Condition[] }
@@ -60,6 +70,14 @@ export type Condition =
   | { kind: 'not'; condition: Condition };
 
 export type EventCountCondition = Extract<Condition, { kind: 'event-count' }>;
+
+/** What the lifetime-value models predict per contact (stored in `lifetime_values`). */
+export type PredictedMeasure = 'probabilityAlive' | 'expectedPurchases' | 'expectedSpend';
+export const predictedMeasures = ['probabilityAlive', 'expectedPurchases', 'expectedSpend'] as const satisfies readonly PredictedMeasure[];
+
+/** The orderings a number can be tested with. */
+export type NumberOp = 'gt' | 'gte' | 'lt' | 'lte';
+export const numberOps = ['gt', 'gte', 'lt', 'lte'] as const satisfies readonly NumberOp[];
 
 /** Facts fetched by the worker (an activity) before evaluating; the evaluator itself does no I/O. */
 export interface ConditionFacts {
@@ -71,6 +89,12 @@ export interface ConditionFacts {
   segments: readonly string[];
   /** By the node id of the send; a node that never sent anything is absent. */
   engagement: Record<string, { opened: boolean; clicked: boolean }>;
+  /** Ids of the lists the contact is on. */
+  lists: readonly string[];
+  /** The contact's RFM group from the last computation, or null when they have no score. */
+  rfmGroup: string | null;
+  /** The contact's predicted lifetime value, or null when there is none. */
+  predicted: Record<PredictedMeasure, number> | null;
 }
 
 /**
@@ -108,6 +132,12 @@ export function evaluateCondition(condition: Condition, facts: ConditionFacts): 
       return (facts.eventCounts[eventCountKey(condition)] ?? 0) >= condition.atLeast;
     case 'segment':
       return facts.segments.includes(condition.segment) === condition.member;
+    case 'list':
+      return facts.lists.includes(condition.list) === condition.member;
+    case 'rfm':
+      return facts.rfmGroup !== null && condition.groups.includes(facts.rfmGroup);
+    case 'predicted':
+      return facts.predicted !== null && compareNumbers(facts.predicted[condition.measure], condition.op, condition.value);
     case 'engagement': {
       const seen = facts.engagement[condition.nodeId];
       // A click proves an open even when the open pixel never loaded (blocked images).
@@ -129,7 +159,39 @@ export function evaluateCondition(condition: Condition, facts: ConditionFacts): 
 export function eventCountKey(condition: EventCountCondition): string {
   // Arrays, not objects, so the key does not depend on the order fields were written in.
   const filters = condition.filters.map((filter) => [filter.property, filter.op, filter.value ?? null]);
-  return JSON.stringify([condition.event, filters, condition.withinDays]);
+  const key: unknown[] = [condition.event, filters, condition.withinDays ?? null];
+  if (condition.since !== undefined) key.push(condition.since); // keys of conditions without `since` stay as they were
+  return JSON.stringify(key);
+}
+
+/**
+ * Epoch ms from which an event count counts events at `now`: the later of "`withinDays` days
+ * before now" and `since`; undefined when the condition sets neither (all time). Both the worker
+ * and the segments' SQL take their bound from here.
+ */
+export function eventCountFrom(condition: EventCountCondition, now: number): number | undefined {
+  const bounds: number[] = [];
+  if (condition.withinDays !== undefined) bounds.push(now - condition.withinDays * 86_400_000);
+  const since = condition.since === undefined ? undefined : asIsoDate(condition.since);
+  if (since !== undefined) bounds.push(since);
+  const from = Math.max(...bounds);
+  // A bound before year 1 (a huge withinDays) is all time: nothing is older, and no database stores such a date.
+  return bounds.length === 0 || from < earliestBound ? undefined : from;
+}
+
+/** 0001-01-01T00:00:00Z. */
+const earliestBound = -62_135_596_800_000;
+
+/** Every kind of condition used inside (recursively), so the worker fetches only the facts they read. */
+export function conditionKindsUsed(conditions: readonly Condition[]): Set<Condition['kind']> {
+  const kinds = new Set<Condition['kind']>();
+  const visit = (inner: Condition): void => {
+    kinds.add(inner.kind);
+    if (inner.kind === 'all' || inner.kind === 'any') inner.conditions.forEach(visit);
+    else if (inner.kind === 'not') visit(inner.condition);
+  };
+  conditions.forEach(visit);
+  return kinds;
 }
 
 /** Every event-count condition inside (recursively), one per key, so the worker knows which counts to query. */
@@ -219,6 +281,10 @@ function test(actual: unknown, op: FilterOp, expected: Scalar | Scalar[] | undef
 }
 
 const positive = { neq: 'eq', not_contains: 'contains', not_in: 'in' } as const;
+
+function compareNumbers(actual: number, op: NumberOp, expected: number): boolean {
+  return op === 'gt' ? actual > expected : op === 'gte' ? actual >= expected : op === 'lt' ? actual < expected : actual <= expected;
+}
 
 /** 0 for a month that does not exist, so no day fits in it. */
 function daysInMonth(year: number, month: number): number {

@@ -225,3 +225,32 @@ export const positionQuery = 'position';
  */
 export const segmentEnteredEvent = 'Segment Entered';
 export const segmentExitedEvent = 'Segment Exited';
+
+/**
+ * Recomputes audiences: RFM scores, predicted lifetime value, then every segment (a segment may
+ * use the first two), so contacts enter segments as time passes, with no new event. Run by an
+ * hourly Temporal Schedule for every workspace, or on demand for one.
+ */
+export const audienceRefreshWorkflowType = 'audienceRefreshWorkflow';
+export const audienceRefreshScheduleId = 'audience-refresh';
+
+export interface AudienceRefreshInput {
+  /** One workspace (on demand); null: every workspace (the schedule). */
+  workspaceId: string | null;
+}
+
+/** What one workspace's refresh did. */
+export interface AudienceRefreshResult {
+  workspaceId: string;
+  rfmScored: number;
+  predicted: number;
+  segments: number;
+  entered: number;
+  exited: number;
+}
+
+export interface AudienceActivities {
+  audienceWorkspaces(): Promise<string[]>;
+  /** RFM, predicted value and segments of one workspace, as of `asOf` (epoch ms). */
+  refreshAudience(input: { workspaceId: string; asOf: number }): Promise<AudienceRefreshResult>;
+}
