@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { resolveTemporalCli } from '@tend/dev';
 import { startSmtpPeer } from '@tend/e2e/harness';
 import { benchBatchIngest } from './batch-ingest.js';
+import { benchAudience } from './audience/audience-bench.js';
 import { Cleanup } from './cleanup.js';
 import { benchEditor } from './editor/editor-bench.js';
 import { benchEnrolAndRoute } from './enrol-and-route.js';
@@ -34,13 +35,13 @@ if (options === 'help') {
 }
 
 // The bench measures the embedded defaults; a shell's cluster or database would change what it measures.
-// DATABASE_URL names only the Postgres server section 5.5 makes its own database on.
+// DATABASE_URL names only the Postgres server sections 5.5 and 6 make their own databases on.
 const postgresUrl = process.env.DATABASE_URL || undefined;
 for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEND_DATA_DIR'] as const) {
   if (process.env[name] && name !== 'DATABASE_URL') console.log(`(ignoring ${name} from the environment: the bench runs Tend on its embedded defaults)`);
   delete process.env[name];
 }
-if (postgresUrl) console.log('(DATABASE_URL is used by section 5.5 only, for a throwaway database; every other section runs on embedded PGlite)');
+if (postgresUrl) console.log('(DATABASE_URL is used by sections 5.5 and 6 only, for throwaway databases; every other section runs on embedded PGlite)');
 
 const cleanup = new Cleanup();
 let interrupted = false;
@@ -52,57 +53,71 @@ process.once('SIGINT', () => {
 });
 
 const began = performance.now();
+const sizes =
+  options.sections === 'audience'
+    ? 'section 6 (the audience) only'
+    : `${options.contacts} contacts at ${options.rate}/s, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting`;
 console.log(
-  `Tend bench: ${options.contacts} contacts at ${options.rate}/s, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting · node ${process.version} · ${cpus().length} CPU(s) · loopback only · load average ${loadAverage()} (1, 5, 15 min)`,
+  `Tend bench: ${sizes} · node ${process.version} · ${cpus().length} CPU(s) · loopback only · load average ${loadAverage()} (1, 5, 15 min)`,
 );
 try {
   const workDir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
   cleanup.defer('temporary data directories', () => rmSync(workDir, { recursive: true, force: true }));
-  const smtp = await startSmtpPeer();
-  cleanup.defer('SMTP peer', () => smtp.stop());
-  const cliPath = resolveTemporalCli((line) => progress(line));
-  if (!cliPath) throw new Error('no Temporal CLI found: see apps/dev/README.md (TEMPORAL_CLI_PATH, python3 or go)');
+  if (options.sections !== 'audience') {
+    const smtp = await startSmtpPeer();
+    cleanup.defer('SMTP peer', () => smtp.stop());
+    const cliPath = resolveTemporalCli((line) => progress(line));
+    if (!cliPath) throw new Error('no Temporal CLI found: see apps/dev/README.md (TEMPORAL_CLI_PATH, python3 or go)');
 
-  heading('1. npm start → healthy');
-  const startup = await benchStartup({ workDir, smtpUrl: smtp.url, cliPath, cleanup });
-  printTable('Start-up', startup.rows, startup.notes);
+    heading('1. npm start → healthy');
+    const startup = await benchStartup({ workDir, smtpUrl: smtp.url, cliPath, cleanup });
+    printTable('Start-up', startup.rows, startup.notes);
 
-  heading('2. identify → welcome email');
-  const identify = await benchIdentifyToEmail({ tend: startup.tend, smtp, contacts: options.contacts });
-  printTable(`identify → email, ${options.contacts} contacts`, identify.rows, identify.notes);
-  console.log();
-  const paced = await benchPacedIdentify({ tend: startup.tend, smtp, contacts: options.contacts, rate: options.rate, tendFastest: identify.throughput, cleanup });
-  printTable(`2b. identify → email at a steady ${options.rate}/s, ${options.contacts} contacts`, paced.rows, paced.notes);
+    heading('2. identify → welcome email');
+    const identify = await benchIdentifyToEmail({ tend: startup.tend, smtp, contacts: options.contacts });
+    printTable(`identify → email, ${options.contacts} contacts`, identify.rows, identify.notes);
+    console.log();
+    const paced = await benchPacedIdentify({ tend: startup.tend, smtp, contacts: options.contacts, rate: options.rate, tendFastest: identify.throughput, cleanup });
+    printTable(`2b. identify → email at a steady ${options.rate}/s, ${options.contacts} contacts`, paced.rows, paced.notes);
 
-  heading('3. /v1/batch ingest');
-  // Tend runs on its embedded PGlite (DATABASE_URL is refused above), so the raw-insert baseline does too.
-  const database = { dataDir: join(workDir, 'raw-insert-pglite') };
-  const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, database, cleanup });
-  printTable(`/v1/batch, ${options.batches} × 100 events`, batch.rows, batch.notes);
+    heading('3. /v1/batch ingest');
+    // Tend runs on its embedded PGlite (DATABASE_URL is refused above), so the raw-insert baseline does too.
+    const database = { dataDir: join(workDir, 'raw-insert-pglite') };
+    const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, database, cleanup });
+    printTable(`/v1/batch, ${options.batches} × 100 events`, batch.rows, batch.notes);
 
-  heading('4. the journey editor in Chromium');
-  const editor = await benchEditor({ tend: startup.tend, workDir, cleanup });
-  printTable('4. editor: 300-node journey', editor.rows, editor.notes);
+    heading('4. the journey editor in Chromium');
+    const editor = await benchEditor({ tend: startup.tend, workDir, cleanup });
+    printTable('4. editor: 300-node journey', editor.rows, editor.notes);
 
-  // Section 5 starts Tends of its own (fresh, with its pid and Temporal port known): give them the machine.
-  progress('stopping the warm Tend: section 5 starts its own');
-  await startup.tend.stop();
+    // Section 5 starts Tends of its own (fresh, with its pid and Temporal port known): give them the machine.
+    progress('stopping the warm Tend: section 5 starts its own');
+    await startup.tend.stop();
 
-  heading('5. journey engine');
-  const engine = await benchEnrolAndRoute({ workDir, smtpUrl: smtp.url, count: options.enrol, cleanup });
-  printTable(`5.1 enrolment into abandoned cart, ${options.enrol} contacts`, engine.enrol.rows, engine.enrol.notes);
-  printTable(`5.2 events routed to waiting runs, ${options.enrol} contacts`, engine.route.rows, engine.route.notes);
-  console.log();
-  const memory = await benchWaitingMemory({ workDir, smtpUrl: smtp.url, count: options.waiting, cleanup });
-  printTable(`5.3 memory with ${options.waiting} contacts waiting 30 days`, memory.rows, memory.notes);
-  console.log();
-  const history = await benchHistoryLength({ cleanup });
-  printTable('5.4 workflow history per contact, win-back', history.rows, history.notes);
-  console.log();
-  const split = await benchSplitWaiting({ databaseUrl: postgresUrl, workDir, cliPath, smtpUrl: smtp.url, count: options.waiting, cleanup });
-  const splitTitle = `5.5 ${options.waiting} contacts waiting, server and worker as separate processes on Postgres`;
-  if ('skipped' in split) console.log(`\n${splitTitle}\n\n  ${split.skipped}`);
-  else printTable(splitTitle, split.rows, split.notes);
+    heading('5. journey engine');
+    const engine = await benchEnrolAndRoute({ workDir, smtpUrl: smtp.url, count: options.enrol, cleanup });
+    printTable(`5.1 enrolment into abandoned cart, ${options.enrol} contacts`, engine.enrol.rows, engine.enrol.notes);
+    printTable(`5.2 events routed to waiting runs, ${options.enrol} contacts`, engine.route.rows, engine.route.notes);
+    console.log();
+    const memory = await benchWaitingMemory({ workDir, smtpUrl: smtp.url, count: options.waiting, cleanup });
+    printTable(`5.3 memory with ${options.waiting} contacts waiting 30 days`, memory.rows, memory.notes);
+    console.log();
+    const history = await benchHistoryLength({ cleanup });
+    printTable('5.4 workflow history per contact, win-back', history.rows, history.notes);
+    console.log();
+    const split = await benchSplitWaiting({ databaseUrl: postgresUrl, workDir, cliPath, smtpUrl: smtp.url, count: options.waiting, cleanup });
+    const splitTitle = `5.5 ${options.waiting} contacts waiting, server and worker as separate processes on Postgres`;
+    if ('skipped' in split) console.log(`\n${splitTitle}\n\n  ${split.skipped}`);
+    else printTable(splitTitle, split.rows, split.notes);
+  }
+
+  if (options.sections !== 'without-audience') {
+    heading('6. the audience: Online Retail, RFM, lifetime value, segments');
+    for await (const table of benchAudience({ databaseUrl: postgresUrl, workDir, cleanup })) {
+      if ('skipped' in table) console.log(`\n${table.title}\n\n  ${table.skipped}`);
+      else printTable(table.title, table.rows, table.notes);
+    }
+  }
 
   console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load average ${loadAverage()} (1, 5, 15 min). Ratio = figure ÷ baseline.`);
 } catch (error) {

@@ -11,16 +11,21 @@ export interface BenchOptions {
   enrol: number;
   /** Contacts left waiting 30 days while memory is read (sections 5.3 and 5.5). */
   waiting: number;
+  /** Which sections run: all of them, sections 1–5 without the audience (6), or the audience alone. */
+  sections: 'all' | 'without-audience' | 'audience';
 }
 
 export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batches N] [--enrol N] [--waiting N]
+                             [--skip-audience | --only audience]
 
   --contacts N   identify calls, one welcome email each (default 200, at most 5000); sent again at --rate
   --rate N       identify calls per second in the paced identify → email run (default 20, at most 500)
   --batches N    /v1/batch calls of 100 track events each (default 50, at most 1000)
   --enrol N      contacts enrolled into abandoned cart, then sent their order (default 2000, at most 20000)
   --waiting N    contacts left waiting 30 days for the memory figures (default 10000, at most 100000);
-                 5.3 on npm start, 5.5 as separate server and worker processes (needs DATABASE_URL)`;
+                 5.3 on npm start, 5.5 as separate server and worker processes (needs DATABASE_URL)
+  --skip-audience  leave out section 6 (the audience on the Online Retail log, about 3 min)
+  --only audience  run section 6 alone`;
 
 /** Reads the command line; sizes are bounded so a run always ends. */
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
@@ -32,16 +37,21 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       batches: { type: 'string' },
       enrol: { type: 'string' },
       waiting: { type: 'string' },
+      'skip-audience': { type: 'boolean' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
+  if (values.only !== undefined && values.only !== 'audience') throw new Error(`--only takes "audience" (section 6), got "${values.only}"`);
+  if (values.only && values['skip-audience']) throw new Error('--only audience and --skip-audience leave nothing to run');
   return {
     contacts: count('--contacts', values.contacts, 200, 5000),
     rate: count('--rate', values.rate, 20, 500),
     batches: count('--batches', values.batches, 50, 1000),
     enrol: count('--enrol', values.enrol, 2000, 20_000),
     waiting: count('--waiting', values.waiting, 10_000, 100_000),
+    sections: values.only ? 'audience' : values['skip-audience'] ? 'without-audience' : 'all',
   };
 }
 
