@@ -5,6 +5,7 @@ import { chromiumPath, email, expect, journey, launchChromium, test, type Tend }
 import { serveShopPage, type ShopPage, type WithAnalyticsNext } from './analytics-next-page.js';
 import { rudderNode } from './rudder-node.js';
 import { segmentNode } from './segment-node.js';
+import { pythonWithAnalytics, sendPythonCalls } from './python-clients.js';
 import { only, waitForCalls } from './stored-calls.js';
 
 // The stock client libraries, unmodified, against Tend on a real loopback port: what a shop
@@ -107,6 +108,22 @@ describe("RudderStack's Node SDK (@rudderstack/rudder-sdk-node)", () => {
     const calls = await waitForCalls(tend, 2, 'rudder-partial');
     expect(calls.map((call) => call.name ?? call.type).sort()).toEqual(['Kept', 'identify']);
   });
+});
+
+describe.each(['segment', 'rudder'] as const)("the stock Python library (%s: segment-analytics-python, rudder-sdk-python)", (library) => {
+  test('stores identify, track, page, screen, group and alias sent by a backend in Python', async ({ tend }) => {
+    const userId = `python-${library}`;
+    const sent = await sendPythonCalls(pythonWithAnalytics(), library, tendUrl, tend.workspace.writeKey, userId);
+    expect(sent, sent.output).toMatchObject({ code: 0 });
+
+    const calls = await waitForCalls(tend, everyCallType.length, userId, `${userId}-visitor`);
+    expect(calls.map((call) => call.type).sort()).toEqual(everyCallType);
+    expect(only(calls, 'track')).toMatchObject({ name: 'Python Signed Up', properties: { plan: 'pro', seats: 3 } });
+    expect(only(calls, 'page')).toMatchObject({ name: 'Pricing', properties: expect.objectContaining({ path: '/pricing', category: 'Docs' }) });
+    expect(only(calls, 'screen')).toMatchObject({ name: 'Home', properties: expect.objectContaining({ variant: 'b' }) });
+    expect(await contact(tend, userId)).toMatchObject({ email: `${userId}@example.com`, traits: expect.objectContaining({ firstName: 'Py' }) });
+    expect(await account(tend, `${userId}-acme`)).toMatchObject({ traits: { name: 'Acme', plan: 'enterprise' } });
+  }, 120_000);
 });
 
 const browserPath = chromiumPath();

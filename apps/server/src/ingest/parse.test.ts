@@ -19,6 +19,11 @@ describe('parseCall', () => {
       expect(event).toMatchObject({ type: 'identify', userId: 'u1', traits: { email: 'ada@example.com', firstName: 'Ada' } });
     });
 
+    it('takes traits from context.traits, as RudderStack\'s SDKs send them, the call\'s own winning', () => {
+      const [event] = eventsOf(parseCall('identify', { userId: 'u1', context: { traits: { email: 'ada@example.com', plan: 'free' } }, traits: { plan: 'pro' } }));
+      expect(event).toMatchObject({ traits: { email: 'ada@example.com', plan: 'pro' } });
+    });
+
     it('names traits.email when the email is not an email', () => {
       expect(issuesOf(parseCall('identify', { userId: 'u1', traits: { email: 'ada-at-example' } }))).toEqual([
         { field: 'traits.email', message: 'invalid email' },

@@ -76,7 +76,7 @@ function parseOne(type: CallType, body: Record<string, unknown>, prefix: string,
     const issues = values.length > 0 ? values : [{ field: prefix.replace(/\.$/, ''), message: tooBig('a call', maxCallBytes, bytes) }];
     return { events: [], issues, tooLarge: true };
   }
-  const parsed = callSchemas[type].safeParse(body);
+  const parsed = callSchemas[type].safeParse(type === 'identify' ? withContextTraits(body) : body);
   if (!parsed.success) {
     return { events: [], issues: parsed.error.issues.map((issue) => ({ field: prefix + issue.path.join('.'), message: issue.message })), tooLarge: false };
   }
@@ -104,6 +104,17 @@ function withBatchFields(item: Record<string, unknown>, shared: { context: unkno
   }
   if (merged.sentAt === undefined && typeof shared.sentAt === 'string') merged.sentAt = shared.sentAt;
   return merged;
+}
+
+/**
+ * An identify's traits, with those of `context.traits` under them (the call's own win).
+ * RudderStack's SDKs (Python, Go, Java…) send an identify's traits in `context.traits` alone, and
+ * Segment's spec has `context.traits` describe the user too.
+ */
+function withContextTraits(body: Record<string, unknown>): Record<string, unknown> {
+  const fromContext = isObject(body.context) && isObject(body.context.traits) ? body.context.traits : null;
+  if (!fromContext) return body;
+  return { ...body, traits: { ...fromContext, ...(isObject(body.traits) ? body.traits : {}) } };
 }
 
 /** Each trait or property over maxValueBytes, named. */
