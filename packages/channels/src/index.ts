@@ -16,3 +16,15 @@ export { renderHeaders, renderText, renderValue, templateScope, type TemplateCon
 export { callWebhook, type WebhookAnswer, type WebhookCall } from './webhook/call.js';
 export { renderJsonBody } from './webhook/json-template.js';
 export { providersFrom, type ProviderSettings, type Providers } from './providers.js';
+export {
+  consentHistory,
+  consentsOf,
+  setConsent,
+  suppress,
+  suppressionOf,
+  type ConsentChange,
+  type ConsentChannel,
+  type ConsentSource,
+  type ConsentStatus,
+  type SuppressionReason,
+} from './consent/consent-store.js';

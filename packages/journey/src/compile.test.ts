@@ -49,6 +49,9 @@ describe('compileJourney', () => {
           config: {
             subject: "Welcome, {{ contact.firstName | default: 'friend' }}!",
             html: "<p>Hi {{ contact.firstName | default: 'there' }},</p><p>Thanks for joining us. We are glad you are here.</p>",
+            // A message node says what it is for the policy checked before each send.
+            purpose: 'marketing',
+            whenHeld: 'defer',
           },
           outputs: { next: 'two-days' },
         },

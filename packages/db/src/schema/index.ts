@@ -17,3 +17,4 @@ export { ingestionErrors } from './ingestion-errors.js';
 export { routingConsumers, routingLeases } from './routing-leases.js';
 export { imports } from './imports.js';
 export { audienceSettings, erasures, identityMerges, lifetimeValueModels, lifetimeValues, rfmScores, segments } from './audience.js';
+export { consentChanges, consents, messagePolicies, subscriptionTopics, suppressions } from './consent.js';

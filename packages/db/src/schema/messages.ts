@@ -21,7 +21,13 @@ export const messages = pgTable(
     /** Plain-text content: an SMS, or a push notification's body. */
     body: text('body'),
     /** `failed`: the provider refused this message for good (a bad number), so it is not retried. */
-    status: text('status', { enum: ['sending', 'sent', 'skipped', 'failed'] }).notNull(),
+    status: text('status', { enum: ['sending', 'sent', 'skipped', 'failed', 'deferred'] }).notNull(),
+    /** While deferred by the message policy (a frequency cap, quiet hours): when it is tried again. */
+    deferredUntil: timestamp('deferred_until', { withTimezone: true }),
+    /** marketing (needs consent for its topic, obeys caps and quiet hours) or transactional. */
+    purpose: text('purpose', { enum: ['marketing', 'transactional'] }),
+    /** The subscription topic of a marketing message. */
+    topic: text('topic'),
     /** Why a message was skipped or failed (e.g. the contact has no email address). */
     reason: text('reason'),
     attempts: integer('attempts').notNull().default(0),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkMessagePurpose, messagePurposeFields } from './message-purpose.js';
 import { nodeSpec } from './node-spec.js';
 
 export const sendEmailNode = nodeSpec({
@@ -15,7 +16,8 @@ export const sendEmailNode = nodeSpec({
     text: z.string().optional(),
     /** Overrides the workspace's sender, e.g. "Ada at Shop <ada@shop.example>". */
     from: z.string().optional(),
-  }),
+    ...messagePurposeFields,
+  }).superRefine(checkMessagePurpose),
   outputs: ['next'],
   summary: '{% assign line = subject | text %}{% if line %}Email: {{ line }}{% else %}Email (no subject yet){% endif %}',
   ui: { subject: 'liquid', html: 'liquid-html', text: 'liquid' },

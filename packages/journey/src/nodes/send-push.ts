@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkMessagePurpose, messagePurposeFields } from './message-purpose.js';
 import { nodeSpec } from './node-spec.js';
 
 export const sendPushNode = nodeSpec({
@@ -21,7 +22,8 @@ export const sendPushNode = nodeSpec({
       .trim()
       .refine((url) => /^(https?:\/\/|\/|\{\{)/.test(url), 'link to a page: a full https:// address or a path such as /cart')
       .optional(),
-  }),
+    ...messagePurposeFields,
+  }).superRefine(checkMessagePurpose),
   outputs: ['next'],
   summary: '{% assign line = title | oneline %}{% if line %}Push: {{ line }}{% else %}Push (no title yet){% endif %}',
   ui: { title: 'liquid', body: 'liquid', url: 'liquid' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkMessagePurpose, messagePurposeFields } from './message-purpose.js';
 import { nodeSpec } from './node-spec.js';
 
 export const sendSmsNode = nodeSpec({
@@ -14,7 +15,8 @@ export const sendSmsNode = nodeSpec({
       .trim()
       .min(1, 'write the text message')
       .max(1600, 'keep the message under 1,600 characters (10 SMS parts)'),
-  }),
+    ...messagePurposeFields,
+  }).superRefine(checkMessagePurpose),
   outputs: ['next'],
   summary: '{% assign message = body | oneline %}{% if message %}SMS: {{ message }}{% else %}SMS (no message yet){% endif %}',
   ui: { body: 'liquid' },
