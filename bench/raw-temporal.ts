@@ -5,15 +5,15 @@
 import type { Client } from '@temporalio/client';
 import { bareTaskQueue, type BareWorker } from './bare-worker.js';
 import { runPool } from './pool.js';
-import { batchesInFlight } from './track-batches.js';
 import { perSecond } from './stats.js';
 
 export const rawTaskQueue = 'bench-raw';
 
-/** Tend routes a batch's contacts this many at a time (routingConcurrency in packages/routing/src/route-events.ts). */
-export const routingLanes = 8;
-/** Temporal calls Tend can have in flight with 4 batches in flight: the baselines make as many. */
-export const rawInFlight = batchesInFlight * routingLanes;
+/**
+ * Temporal calls Tend's routing consumer has in flight at most (its default `concurrency`, in
+ * packages/routing/src/routing-consumer.ts): the baselines make as many.
+ */
+export const rawInFlight = 32;
 
 export interface RawRun {
   perSecond: number;
