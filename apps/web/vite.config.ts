@@ -9,6 +9,6 @@ const server = 'http://127.0.0.1:3000';
 export default defineConfig({
   plugins: [react()],
   resolve: { conditions: ['@tend/source', ...defaultClientConditions] },
-  server: { proxy: { '/trpc': server, '/v1': server, '/auth': server } },
+  server: { proxy: { '/trpc': server, '/v1': server, '/auth': server, '/api': server } },
   build: { outDir: 'dist', emptyOutDir: true },
 });

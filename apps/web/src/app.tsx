@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'react';
 import { AuditPage } from './audit/audit-page';
-import { ContactsPage } from './contacts/contacts-page';
 import { EventsPage } from './events/events-page';
 import { InvitationPage } from './invitation/invitation-page';
 import { JourneysPage } from './journeys/journeys-page';
@@ -16,6 +15,14 @@ import { Loading } from './ui/query-status';
 // The editor (React Flow, CodeMirror, the form generator) is most of the bundle and only the
 // journey page uses it, so it loads when that page is first opened.
 const EditorPage = lazy(() => import('./editor/editor-page').then((module) => ({ default: module.EditorPage })));
+// The audience pages (contacts, segments with the condition builder, RFM with its charts, imports)
+// load when first opened, so the journeys list a session starts on stays small.
+const ContactsPage = lazy(() => import('./contacts/contacts-page').then((module) => ({ default: module.ContactsPage })));
+const ContactPage = lazy(() => import('./contacts/contact-page').then((module) => ({ default: module.ContactPage })));
+const SegmentsPage = lazy(() => import('./audience/segments/segments-page').then((module) => ({ default: module.SegmentsPage })));
+const SegmentPage = lazy(() => import('./audience/segments/segment-page').then((module) => ({ default: module.SegmentPage })));
+const RfmPage = lazy(() => import('./audience/rfm/rfm-page').then((module) => ({ default: module.RfmPage })));
+const ImportPage = lazy(() => import('./audience/import/import-page').then((module) => ({ default: module.ImportPage })));
 
 /** Every page needs a signed-in user, except an invitation, which is how someone new gets one. */
 export function App() {
@@ -45,9 +52,42 @@ function Page({ route }: { route: Exclude<Route, { page: 'invitation' }> }) {
     case 'outbox':
       return <OutboxPage />;
     case 'contacts':
-      return <ContactsPage id={null} journeyId={null} />;
+      return (
+        <Suspense fallback={<Loading what="contacts" />}>
+          <ContactsPage filters={route.filters} />
+        </Suspense>
+      );
     case 'contact':
-      return <ContactsPage id={route.id} journeyId={route.journeyId} />;
+      return (
+        <Suspense fallback={<Loading what="the contact" />}>
+          <ContactPage key={route.id} id={route.id} journeyId={route.journeyId} />
+        </Suspense>
+      );
+    case 'segments':
+      return (
+        <Suspense fallback={<Loading what="segments" />}>
+          <SegmentsPage />
+        </Suspense>
+      );
+    case 'segment':
+      // Keyed so that moving from one segment to another starts a fresh builder.
+      return (
+        <Suspense fallback={<Loading what="the segment" />}>
+          <SegmentPage key={route.id ?? ''} id={route.id} />
+        </Suspense>
+      );
+    case 'rfm':
+      return (
+        <Suspense fallback={<Loading what="RFM" />}>
+          <RfmPage />
+        </Suspense>
+      );
+    case 'import':
+      return (
+        <Suspense fallback={<Loading what="imports" />}>
+          <ImportPage />
+        </Suspense>
+      );
     case 'settings':
       return <SettingsPage />;
     case 'audit':

@@ -49,4 +49,15 @@ describe('evidenceText', () => {
       }),
     ).toBe('(in segment vip and not (welcome-email not opened) and (country not set or Signed Up once))');
   });
+
+  it('reads the audience conditions: lists, RFM group, predicted value, and counts since a date', () => {
+    expect(evidenceText({ list: 'newsletter', member: false })).toBe('not on list newsletter');
+    expect(evidenceText({ rfmGroup: 'At risk' })).toBe('RFM group "At risk"');
+    expect(evidenceText({ rfmGroup: null })).toBe('no RFM group yet');
+    expect(evidenceText({ measure: 'probabilityAlive', predicted: 0.234 })).toBe('probability still a customer 23.4%');
+    expect(evidenceText({ measure: 'expectedSpend', predicted: 1234.5 })).toBe('expected spend (next 90 days) 1,234.50');
+    expect(evidenceText({ measure: 'expectedPurchases', predicted: null })).toBe('no expected purchases (next 90 days) predicted yet');
+    expect(evidenceText({ event: 'Order Completed', since: '2026-01-01', eventCount: 0 })).toBe('Order Completed 0 times since 2026-01-01');
+    expect(evidenceText({ event: 'Order Completed', withinDays: 30, since: '2026-01-01', eventCount: 2 })).toBe('Order Completed 2 times in 30 days since 2026-01-01');
+  });
 });

@@ -1,3 +1,5 @@
+import { formatPredicted, predictedLabels } from '../audience/audience-format';
+
 /**
  * Why a step of a contact's trail went the way it did, in words, from the visit's `detail`
  * (JSON the run records): the branch case that matched and on what value, the split path, why
@@ -43,15 +45,22 @@ export function visitDetailText(detail: Readonly<Record<string, unknown>> | null
  * records it: "plan was "pro"", "Order Completed 3 times in 2 days".
  */
 export function evidenceText(evidence: Readonly<Record<string, unknown>>): string {
-  const { trait, value, event, eventCount, withinDays, segment, member, nodeId, opened, clicked, all, any, not, ...rest } = evidence;
+  const { trait, value, event, eventCount, withinDays, since, segment, list, member, rfmGroup, measure, predicted, nodeId, opened, clicked, all, any, not, ...rest } = evidence;
   const parts: string[] = [];
   if (typeof trait === 'string') parts.push(value === null || value === undefined ? `${trait} not set` : `${trait} was ${quote(value)}`);
   else if (value !== undefined) parts.push(`value ${quote(value)}`);
   if (typeof event === 'string') {
     const count = typeof eventCount === 'number' ? eventCount : 0;
-    parts.push(`${event} ${count === 1 ? 'once' : `${count} times`}${typeof withinDays === 'number' ? ` in ${withinDays === 1 ? '1 day' : `${withinDays} days`}` : ''}`);
+    const window = [typeof withinDays === 'number' && `in ${withinDays === 1 ? '1 day' : `${withinDays} days`}`, typeof since === 'string' && `since ${since}`].filter(Boolean);
+    parts.push([`${event} ${count === 1 ? 'once' : `${count} times`}`, ...window].join(' '));
   }
   if (typeof segment === 'string') parts.push(`${member ? 'in' : 'not in'} segment ${segment}`);
+  if (typeof list === 'string') parts.push(`${member ? 'on' : 'not on'} list ${list}`);
+  if ('rfmGroup' in evidence) parts.push(typeof rfmGroup === 'string' ? `RFM group ${quote(rfmGroup)}` : 'no RFM group yet');
+  if (typeof measure === 'string') {
+    const label = (predictedLabels as Record<string, string>)[measure] ?? measure;
+    parts.push(typeof predicted === 'number' ? `${label.toLowerCase()} ${formatPredicted(measure, predicted)}` : `no ${label.toLowerCase()} predicted yet`);
+  }
   if (typeof nodeId === 'string') parts.push(`${nodeId} ${clicked ? 'clicked' : opened ? 'opened' : 'not opened'}`);
   if (Array.isArray(all)) parts.push(`(${all.filter(isRecord).map(evidenceText).join(' and ')})`);
   if (Array.isArray(any)) parts.push(`(${any.filter(isRecord).map(evidenceText).join(' or ')})`);

@@ -7,7 +7,8 @@ import { HealthIndicator } from './health-indicator';
 
 const sections = [
   { label: 'Journeys', href: hrefFor({ page: 'journeys' }), pages: ['journeys', 'journey'] },
-  { label: 'Contacts', href: hrefFor({ page: 'contacts' }), pages: ['contacts', 'contact'] },
+  // Contacts, segments, RFM and imports: one section, with its own tabs (audience/audience-nav.tsx).
+  { label: 'Audience', href: hrefFor({ page: 'contacts' }), pages: ['contacts', 'contact', 'segments', 'segment', 'rfm', 'import'] },
   { label: 'Events', href: hrefFor({ page: 'events' }), pages: ['events'] },
   { label: 'Outbox', href: hrefFor({ page: 'outbox' }), pages: ['outbox'] },
   { label: 'Audit log', href: hrefFor({ page: 'audit' }), pages: ['audit'] },

@@ -5,7 +5,7 @@ import { EmptyState } from '../ui/empty-state';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
 
-const statusTones: Record<LedgerMessage['status'], BadgeTone> = { sending: 'warn', sent: 'good', skipped: 'neutral', failed: 'bad' };
+const statusTones: Record<LedgerMessage['status'], BadgeTone> = { sending: 'warn', sent: 'good', skipped: 'neutral', failed: 'bad', deferred: 'warn' };
 const channelNames: Record<LedgerMessage['channel'], string> = { email: 'Email', sms: 'SMS', push: 'Push' };
 
 /** The send ledger: one row per message a journey meant to send (or a test sent from the editor), newest first. */

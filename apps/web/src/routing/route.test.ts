@@ -36,6 +36,42 @@ describe('parseHash', () => {
     expect(parseHash('#/contacts/a/b/c')).toEqual({ page: 'not-found', hash: '#/contacts/a/b/c' });
   });
 
+  test('reads the audience pages', () => {
+    expect(parseHash('#/segments')).toEqual({ page: 'segments' });
+    expect(parseHash('#/segments/new')).toEqual({ page: 'segment', id: null });
+    expect(parseHash('#/segments/lapsed')).toEqual({ page: 'segment', id: 'lapsed' });
+    expect(parseHash('#/rfm')).toEqual({ page: 'rfm' });
+    expect(parseHash('#/import')).toEqual({ page: 'import' });
+    expect(parseHash('#/segments/a/b')).toEqual({ page: 'not-found', hash: '#/segments/a/b' });
+  });
+
+  test("reads the contact list's filters from the query, leaving out empty ones", () => {
+    expect(parseHash('#/contacts?segment=lapsed&rfm=At%20risk&q=%20ada%20')).toEqual({
+      page: 'contacts',
+      filters: { segment: 'lapsed', rfmGroup: 'At risk', search: 'ada' },
+    });
+    expect(parseHash('#/contacts?trait=plan&op=contains&value=pro')).toEqual({ page: 'contacts', filters: { trait: { name: 'plan', op: 'contains', value: 'pro' } } });
+    // An operator it does not know reads as "is", and a query with nothing set as no filter.
+    expect(parseHash('#/contacts?trait=plan&op=like&value=pro')).toEqual({ page: 'contacts', filters: { trait: { name: 'plan', op: 'eq', value: 'pro' } } });
+    expect(parseHash('#/contacts?segment=&q=')).toEqual({ page: 'contacts' });
+  });
+
+  test('round-trips filters, segments and the new pages through hrefFor', () => {
+    for (const route of [
+      { page: 'contacts', filters: { search: 'ada & co', segment: 'vip', rfmGroup: "Can't lose them", trait: { name: 'plan', op: 'neq', value: 'free' } } },
+      { page: 'contacts', filters: { trait: { name: 'phone', op: 'exists', value: '' } } },
+      { page: 'segment', id: 'win back/2' },
+      { page: 'segment', id: null },
+      { page: 'segments' },
+      { page: 'rfm' },
+      { page: 'import' },
+    ] as const) {
+      expect(parseHash(hrefFor(route))).toEqual(route);
+    }
+    expect(hrefFor({ page: 'contacts', filters: {} })).toBe('#/contacts');
+    expect(hrefFor({ page: 'contacts', filters: { rfmGroup: 'At risk' } })).toBe('#/contacts?rfm=At+risk');
+  });
+
   test('keeps a segment that is not valid percent-encoding', () => {
     expect(parseHash('#/contacts/100%')).toEqual({ page: 'contact', id: '100%', journeyId: null });
   });
@@ -74,6 +110,12 @@ describe('routeInAnotherWorkspace', () => {
     expect(routeInAnotherWorkspace({ page: 'journey', id: 'welcome' })).toEqual({ page: 'journeys' });
     expect(routeInAnotherWorkspace({ page: 'journey', id: 'welcome', tab: 'history', version: 2 })).toEqual({ page: 'journeys' });
     expect(routeInAnotherWorkspace({ page: 'contact', id: 'ada', journeyId: 'welcome' })).toEqual({ page: 'contacts' });
+  });
+
+  test("leaves a segment's page and a filtered list for the plain lists: segments are per workspace", () => {
+    expect(routeInAnotherWorkspace({ page: 'segment', id: 'vip' })).toEqual({ page: 'segments' });
+    expect(routeInAnotherWorkspace({ page: 'contacts', filters: { segment: 'vip' } })).toEqual({ page: 'contacts' });
+    expect(routeInAnotherWorkspace({ page: 'rfm' })).toEqual({ page: 'rfm' });
   });
 
   test('keeps pages every workspace has', () => {

@@ -7,9 +7,17 @@ export type Route =
    */
   | { page: 'journey'; id: string; tab?: JourneyTab; version?: number }
   | { page: 'outbox' }
-  | { page: 'contacts' }
+  /** The contact list; `filters` (in the hash's query, so a filtered list is a link) when any is set. */
+  | { page: 'contacts'; filters?: ContactFilters }
   /** A contact looked up by contact id or user id; `journeyId` opens their trail in that journey. */
   | { page: 'contact'; id: string; journeyId: string | null }
+  | { page: 'segments' }
+  /** A segment's builder; `id` null for a new one. */
+  | { page: 'segment'; id: string | null }
+  /** The R×F heatmap, RFM groups and their settings. */
+  | { page: 'rfm' }
+  /** File imports: upload, mapping, progress, and the imports so far. */
+  | { page: 'import' }
   | { page: 'settings' }
   | { page: 'audit' }
   /** The live event debugger: calls received, accepted or rejected. */
@@ -20,8 +28,27 @@ export type Route =
 
 export type JourneyTab = 'edit' | 'watch' | 'history';
 
+/** How a trait filter compares, as contacts.list takes it. */
+export type TraitFilterOp = 'eq' | 'neq' | 'contains' | 'exists' | 'not_exists';
+export const traitFilterOps = ['eq', 'neq', 'contains', 'exists', 'not_exists'] as const satisfies readonly TraitFilterOp[];
+
+/** What the contact list is narrowed to; every field optional, an empty one is left out. */
+export interface ContactFilters {
+  /** Part of an id, userId, email or name. */
+  search?: string;
+  /** A segment id. */
+  segment?: string;
+  /** An RFM group name, e.g. "At risk". */
+  rfmGroup?: string;
+  trait?: { name: string; op: TraitFilterOp; value: string };
+}
+
+/** The address of a new segment's builder (a segment's own id is a slug, so "new" is read as this). */
+const newSegment = 'new';
+
 export function parseHash(hash: string): Route {
-  const segments = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [path, query] = splitQuery(hash.replace(/^#\/?/, ''));
+  const segments = path.split('/').filter(Boolean);
   const [first, second, third] = segments;
   if (segments.length === 0) return { page: 'journeys' };
   if (first === 'journeys' && segments.length === 1) return { page: 'journeys' };
@@ -36,7 +63,16 @@ export function parseHash(hash: string): Route {
     if (/^[1-9][0-9]*$/.test(version)) return { page: 'journey', id: decodeSegment(second), tab: 'history', version: Number(version) };
   }
   if (first === 'outbox' && segments.length === 1) return { page: 'outbox' };
-  if (first === 'contacts' && segments.length === 1) return { page: 'contacts' };
+  if (first === 'contacts' && segments.length === 1) {
+    const filters = parseContactFilters(query);
+    return filters ? { page: 'contacts', filters } : { page: 'contacts' };
+  }
+  if (first === 'segments' && segments.length === 1) return { page: 'segments' };
+  if (first === 'segments' && second !== undefined && segments.length === 2) {
+    return { page: 'segment', id: second === newSegment ? null : decodeSegment(second) };
+  }
+  if (first === 'rfm' && segments.length === 1) return { page: 'rfm' };
+  if (first === 'import' && segments.length === 1) return { page: 'import' };
   if (first === 'settings' && segments.length === 1) return { page: 'settings' };
   if (first === 'audit' && segments.length === 1) return { page: 'audit' };
   if (first === 'events' && segments.length === 1) return { page: 'events' };
@@ -61,8 +97,18 @@ export function hrefFor(route: Exclude<Route, { page: 'not-found' }>): string {
     }
     case 'outbox':
       return '#/outbox';
-    case 'contacts':
-      return '#/contacts';
+    case 'contacts': {
+      const query = route.filters ? formatContactFilters(route.filters) : '';
+      return query ? `#/contacts?${query}` : '#/contacts';
+    }
+    case 'segments':
+      return '#/segments';
+    case 'segment':
+      return `#/segments/${route.id === null ? newSegment : encodeURIComponent(route.id)}`;
+    case 'rfm':
+      return '#/rfm';
+    case 'import':
+      return '#/import';
     case 'contact': {
       const contact = `#/contacts/${encodeURIComponent(route.id)}`;
       return route.journeyId === null ? contact : `${contact}/${encodeURIComponent(route.journeyId)}`;
@@ -88,9 +134,49 @@ export function routeInAnotherWorkspace(route: Route): Route {
       return { page: 'journeys' };
     case 'contact':
       return { page: 'contacts' };
+    // Segments and RFM groups are named per workspace: a filtered list would show nothing.
+    case 'contacts':
+      return route.filters ? { page: 'contacts' } : route;
+    case 'segment':
+      return { page: 'segments' };
     default:
       return route;
   }
+}
+
+/** The path and the query of a hash's remainder ("contacts?segment=vip" → ["contacts", "segment=vip"]). */
+function splitQuery(rest: string): [string, string] {
+  const at = rest.indexOf('?');
+  return at === -1 ? [rest, ''] : [rest.slice(0, at), rest.slice(at + 1)];
+}
+
+// Short parameter names: the filtered list's address is shown and shared.
+function parseContactFilters(query: string): ContactFilters | undefined {
+  const params = new URLSearchParams(query);
+  const filters: ContactFilters = {};
+  const search = params.get('q')?.trim();
+  if (search) filters.search = search;
+  const segment = params.get('segment')?.trim();
+  if (segment) filters.segment = segment;
+  const rfmGroup = params.get('rfm')?.trim();
+  if (rfmGroup) filters.rfmGroup = rfmGroup;
+  const trait = params.get('trait')?.trim();
+  const op = traitFilterOps.find((known) => known === params.get('op')) ?? 'eq';
+  if (trait) filters.trait = { name: trait, op, value: params.get('value') ?? '' };
+  return Object.keys(filters).length > 0 ? filters : undefined;
+}
+
+function formatContactFilters(filters: ContactFilters): string {
+  const params = new URLSearchParams();
+  if (filters.search) params.set('q', filters.search);
+  if (filters.segment) params.set('segment', filters.segment);
+  if (filters.rfmGroup) params.set('rfm', filters.rfmGroup);
+  if (filters.trait?.name) {
+    params.set('trait', filters.trait.name);
+    params.set('op', filters.trait.op);
+    if (filters.trait.op !== 'exists' && filters.trait.op !== 'not_exists') params.set('value', filters.trait.value);
+  }
+  return params.toString();
 }
 
 /** A segment as typed; a stray "%" in a hand-edited URL is kept rather than thrown on. */

@@ -1,12 +1,12 @@
 import type { ErrorSchema } from '@rjsf/utils';
-import { useEditor } from '../store/editor-store';
+import { lazy, Suspense } from 'react';
 import {
   conditionToGroup,
   groupToCondition,
   groupToNestedCondition,
   nestedGroup,
   rowKindLabels,
-  rowKinds,
+  rowKinds as journeyRowKinds,
   withKind,
   withNewRow,
   withoutRow,
@@ -18,16 +18,24 @@ import {
 import { errorsAt, flattenErrors } from './field-path';
 import { isFilterOp, needsValue, valueForOp, type FilterValue } from './filter-ops';
 import type { JsonObject } from './inspector-types';
+import { EventWindowFields, ListFields, PredictedFields, RfmFields, SegmentPicker } from './inputs/audience-condition-fields';
 import { OpSelect } from './inputs/op-select';
 import { EventNamePicker, TraitNamePicker } from './inputs/pickers';
 import { PropertyFilters } from './inputs/property-filters';
 import { RowErrors } from './inputs/row-errors';
 import { ValueInput } from './inputs/value-input';
+// The builder also serves the segment builder, outside the inspector: it brings its own styles.
+import './inspector.css';
+
+// Engagement reads the open journey's email steps from the editor's store, which brings the whole
+// journey package: loaded only where an engagement row shows (never in a segment, which has none).
+const EngagementFields = lazy(() => import('./inputs/engagement-fields').then((module) => ({ default: module.EngagementFields })));
 
 /**
- * A branch (or schedule) condition as rows: "Match all / any" of trait comparisons, event counts,
- * segment membership, email engagement and nested groups. Never raw JSON. The shape work is in
- * condition-model.ts; this file only draws it.
+ * A branch (or schedule, or segment) condition as rows: "Match all / any" of trait comparisons,
+ * event counts, segment and list membership, RFM groups, predicted value, email engagement and
+ * nested groups. Never raw JSON. The shape work is in condition-model.ts; this file only draws it.
+ * `kinds` limits what a row may be (a segment has no email engagement).
  */
 export function ConditionBuilder({
   label,
@@ -35,17 +43,19 @@ export function ConditionBuilder({
   onChange,
   errors,
   disabled,
+  kinds = journeyRowKinds,
 }: {
   label: string;
   value: unknown;
   onChange: (value: JsonObject | undefined) => void;
   errors?: ErrorSchema;
   disabled?: boolean;
+  kinds?: readonly RowKind[];
 }) {
   return (
     <fieldset className="inspector-group condition-builder">
       <legend className="field__label">{label}</legend>
-      <GroupEditor group={conditionToGroup(value)} onChange={(group) => onChange(groupToCondition(group))} errors={errors} disabled={disabled} prefix="Condition" />
+      <GroupEditor group={conditionToGroup(value)} onChange={(group) => onChange(groupToCondition(group))} errors={errors} disabled={disabled} prefix="Condition" kinds={kinds} />
     </fieldset>
   );
 }
@@ -56,6 +66,7 @@ function GroupEditor({
   errors,
   disabled,
   prefix,
+  kinds,
 }: {
   group: ConditionGroup;
   onChange: (group: ConditionGroup) => void;
@@ -63,6 +74,7 @@ function GroupEditor({
   disabled?: boolean;
   /** How rows are named: "Condition" → "Condition 2", nested "Condition 2." → "Condition 2.1". */
   prefix: string;
+  kinds: readonly RowKind[];
 }) {
   const rowName = (index: number) => `${prefix}${prefix.endsWith('.') ? '' : ' '}${index + 1}`;
   return (
@@ -91,6 +103,7 @@ function GroupEditor({
           row={row}
           errors={errors}
           disabled={disabled}
+          kinds={kinds}
           onChange={(next) => onChange(withRow(group, index, next))}
           onRemove={() => onChange(withoutRow(group, index))}
         />
@@ -111,6 +124,7 @@ function RowEditor({
   onRemove,
   errors,
   disabled,
+  kinds,
 }: {
   name: string;
   row: ConditionRow;
@@ -118,6 +132,7 @@ function RowEditor({
   onRemove: () => void;
   errors?: ErrorSchema;
   disabled?: boolean;
+  kinds: readonly RowKind[];
 }) {
   const rowErrors = errorsAt(errors, row.path);
   // A group's rows show their own messages; the group row only those about itself.
@@ -133,7 +148,8 @@ function RowEditor({
           disabled={disabled}
           onChange={(event) => onChange(withKind(row, event.target.value as RowKind))}
         >
-          {rowKinds.map((kind) => (
+          {/* A saved row of a kind not offered here still shows as what it is. */}
+          {(kinds.includes(row.kind) ? kinds : [...kinds, row.kind]).map((kind) => (
             <option key={kind} value={kind}>
               {rowKindLabels[kind]}
             </option>
@@ -147,7 +163,7 @@ function RowEditor({
           Remove {name.toLowerCase()}
         </button>
       </div>
-      <RowFields name={name} row={row} set={set} onChange={onChange} errors={rowErrors} rootErrors={errors} disabled={disabled} invalid={messages.length > 0} />
+      <RowFields name={name} row={row} set={set} onChange={onChange} errors={rowErrors} rootErrors={errors} disabled={disabled} invalid={messages.length > 0} kinds={kinds} />
       <RowErrors messages={messages} />
     </div>
   );
@@ -170,6 +186,7 @@ function RowFields({
   rootErrors,
   disabled,
   invalid,
+  kinds,
 }: {
   name: string;
   row: ConditionRow;
@@ -180,8 +197,10 @@ function RowFields({
   rootErrors?: ErrorSchema;
   disabled?: boolean;
   invalid: boolean;
+  kinds: readonly RowKind[];
 }) {
   const condition = row.condition;
+  const replace = (next: JsonObject) => onChange({ ...row, condition: next });
   switch (row.kind) {
     case 'attribute': {
       const op = isFilterOp(condition.op) ? condition.op : 'eq';
@@ -212,18 +231,8 @@ function RowFields({
               disabled={disabled}
               onChange={(event) => set({ atLeast: numberOrUndefined(event.target.value) })}
             />
-            <span>times in the last</span>
-            <input
-              className="input input--number"
-              type="number"
-              min={1}
-              step="any"
-              aria-label={`${name} days`}
-              value={typeof condition.withinDays === 'number' ? condition.withinDays : ''}
-              disabled={disabled}
-              onChange={(event) => set({ withinDays: numberOrUndefined(event.target.value) })}
-            />
-            <span>days</span>
+            <span>times</span>
+            <EventWindowFields name={name} condition={condition} onCondition={replace} disabled={disabled} />
           </div>
           <PropertyFilters
             label="Where"
@@ -249,19 +258,21 @@ function RowFields({
             <option value="in">is in segment</option>
             <option value="out">is not in segment</option>
           </select>
-          <input
-            className="input"
-            aria-label={`${name} segment`}
-            placeholder="segment name"
-            value={text(condition.segment)}
-            disabled={disabled}
-            aria-invalid={invalid || undefined}
-            onChange={(event) => set({ segment: event.target.value })}
-          />
+          <SegmentPicker label={`${name} segment`} value={text(condition.segment)} disabled={disabled} invalid={invalid} onChange={(segment) => set({ segment })} />
         </div>
       );
+    case 'list':
+      return <ListFields name={name} condition={condition} onCondition={replace} disabled={disabled} invalid={invalid} />;
+    case 'rfm':
+      return <RfmFields name={name} condition={condition} onCondition={replace} disabled={disabled} />;
+    case 'predicted':
+      return <PredictedFields name={name} condition={condition} onCondition={replace} disabled={disabled} invalid={invalid} />;
     case 'engagement':
-      return <EngagementFields name={name} condition={condition} set={set} disabled={disabled} />;
+      return (
+        <Suspense fallback={null}>
+          <EngagementFields name={name} condition={condition} set={set} disabled={disabled} />
+        </Suspense>
+      );
     case 'group':
       return (
         <GroupEditor
@@ -269,31 +280,9 @@ function RowFields({
           prefix={`${name}.`}
           errors={rootErrors}
           disabled={disabled}
+          kinds={kinds}
           onChange={(group) => onChange({ ...row, condition: groupToNestedCondition(group) })}
         />
       );
   }
-}
-
-/** The email steps of this journey, by id: engagement reads opens and clicks of what one sent. */
-function EngagementFields({ name, condition, set, disabled }: { name: string; condition: JsonObject; set: (patch: JsonObject) => void; disabled?: boolean }) {
-  const emailSteps = useEditor((state) => state.nodes).filter((node) => node.type === 'send-email');
-  const nodeId = text(condition.nodeId);
-  return (
-    <div className="inspector-inline">
-      <select className="select" aria-label={`${name} action`} value={condition.action === 'clicked' ? 'clicked' : 'opened'} disabled={disabled} onChange={(event) => set({ action: event.target.value })}>
-        <option value="opened">opened</option>
-        <option value="clicked">clicked</option>
-      </select>
-      <select className="select" aria-label={`${name} email step`} value={nodeId} disabled={disabled} onChange={(event) => set({ nodeId: event.target.value })}>
-        <option value="">Choose the email step</option>
-        {nodeId && !emailSteps.some((node) => node.id === nodeId) && <option value={nodeId}>{nodeId} (not in this journey)</option>}
-        {emailSteps.map((node) => (
-          <option key={node.id} value={node.id}>
-            {typeof node.data.subject === 'string' && node.data.subject ? `${node.data.subject} (${node.id})` : node.id}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }

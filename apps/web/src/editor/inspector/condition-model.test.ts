@@ -4,10 +4,16 @@ import {
   blankCondition,
   conditionToGroup,
   groupToCondition,
+  eventWindowOf,
   groupToNestedCondition,
   nestedGroup,
+  predictedValueSaved,
+  predictedValueShown,
   rowKinds,
+  segmentRowKinds,
+  withEventWindow,
   withKind,
+  withRfmGroup,
   withNewRow,
   withoutRow,
   withRow,
@@ -74,6 +80,9 @@ describe('blank conditions', () => {
       attribute: { attribute: 'plan', value: 'pro' },
       'event-count': { event: 'Order Completed' },
       segment: { segment: 'vip' },
+      list: { list: 'newsletter' },
+      rfm: { groups: ['Champions'] },
+      predicted: { value: 100 },
       engagement: { nodeId: 'welcome-email' },
       group: {},
     };
@@ -82,5 +91,65 @@ describe('blank conditions', () => {
       const result = branch.config.safeParse({ cases: [{ id: 'yes', label: 'Yes', condition }] });
       expect(result.success, kind).toBe(true);
     }
+  });
+});
+
+describe('the audience kinds', () => {
+  it('reads list, RFM and predicted conditions as their own rows, and round-trips them', () => {
+    const condition = {
+      kind: 'any',
+      conditions: [
+        { kind: 'list', list: 'newsletter', member: false },
+        { kind: 'rfm', groups: ['At risk', "Can't lose them"] },
+        { kind: 'not', condition: { kind: 'predicted', measure: 'probabilityAlive', op: 'lt', value: 0.2 } },
+      ],
+    };
+    const group = conditionToGroup(condition);
+    expect(group.rows.map((row) => [row.kind, row.negated])).toEqual([
+      ['list', false],
+      ['rfm', false],
+      ['predicted', true],
+    ]);
+    expect(groupToCondition(group)).toEqual(condition);
+  });
+
+  it('offers segments every kind but email engagement, which only a journey has', () => {
+    expect(segmentRowKinds).toEqual(rowKinds.filter((kind) => kind !== 'engagement'));
+    expect(segmentRowKinds).toEqual(expect.arrayContaining(['list', 'rfm', 'predicted', 'event-count', 'segment', 'group']));
+  });
+
+  it('moves an event count between "in the last N days", "since a date" and both', () => {
+    expect(eventWindowOf(orders)).toBe('days');
+    const since = withEventWindow(orders, 'since');
+    expect(since).toEqual({ kind: 'event-count', event: 'Order Completed', filters: [], atLeast: 2, since: '' });
+    expect(eventWindowOf(since)).toBe('since');
+    const both = withEventWindow({ ...since, since: '2026-01-01' }, 'both');
+    expect(both).toMatchObject({ withinDays: 30, since: '2026-01-01' });
+    expect(eventWindowOf(both)).toBe('both');
+    expect(withEventWindow(both, 'days')).toEqual({ ...orders, withinDays: 30 });
+  });
+
+  it('a filled-in "since" count validates as a branch condition', () => {
+    const branch = builtInNodes.find((spec) => spec.type === 'branch')!;
+    const condition = { ...withEventWindow(orders, 'since'), since: '2026-01-01' };
+    expect(branch.config.safeParse({ cases: [{ id: 'yes', label: 'Yes', condition }] }).success).toBe(true);
+  });
+
+  it('ticks and unticks RFM groups', () => {
+    const rfm = blankCondition('rfm');
+    const two = withRfmGroup(withRfmGroup(rfm, 'Champions', true), 'Loyal', true);
+    expect(two.groups).toEqual(['Champions', 'Loyal']);
+    expect(withRfmGroup(two, 'Champions', false).groups).toEqual(['Loyal']);
+    expect(withRfmGroup(two, 'Loyal', true).groups).toEqual(['Champions', 'Loyal']);
+  });
+
+  it('shows a probability as a percentage and saves it as a fraction; other measures as typed', () => {
+    expect(predictedValueShown('probabilityAlive', 0.07)).toBe(7);
+    expect(predictedValueSaved('probabilityAlive', '7')).toBe(0.07);
+    expect(predictedValueSaved('probabilityAlive', '33.3')).toBe(0.333);
+    expect(predictedValueShown('expectedSpend', 120.5)).toBe(120.5);
+    expect(predictedValueSaved('expectedSpend', '120.5')).toBe(120.5);
+    expect(predictedValueSaved('expectedSpend', '')).toBeUndefined();
+    expect(predictedValueShown('expectedSpend', undefined)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { predictedMeasures, type NumberOp, type PredictedMeasure } from '@tend/journey/ir';
 import { isObject, type JsonObject } from './inspector-types';
 
 /**
@@ -7,7 +8,7 @@ import { isObject, type JsonObject } from './inspector-types';
  * show the validator's messages on the row they belong to.
  */
 
-export type RowKind = 'attribute' | 'event-count' | 'segment' | 'engagement' | 'group';
+export type RowKind = 'attribute' | 'event-count' | 'segment' | 'list' | 'rfm' | 'predicted' | 'engagement' | 'group';
 export type Match = 'all' | 'any';
 
 export interface ConditionRow {
@@ -29,11 +30,18 @@ export const rowKindLabels: Record<RowKind, string> = {
   attribute: 'Profile trait',
   'event-count': 'Did an event',
   segment: 'Segment membership',
+  list: 'List membership',
+  rfm: 'RFM group',
+  predicted: 'Predicted value',
   engagement: 'Opened or clicked an email',
   group: 'Group of conditions',
 };
 
+/** Every kind, as a journey's branch offers them. */
 export const rowKinds = Object.keys(rowKindLabels) as RowKind[];
+
+/** A segment is about who a contact is, not what one journey sent them: no engagement. */
+export const segmentRowKinds = rowKinds.filter((kind) => kind !== 'engagement');
 
 /** A fresh condition of a kind: incomplete on purpose where only the marketer can fill it in. */
 export function blankCondition(kind: RowKind): JsonObject {
@@ -44,6 +52,12 @@ export function blankCondition(kind: RowKind): JsonObject {
       return { kind: 'event-count', event: '', filters: [], atLeast: 1, withinDays: 30 };
     case 'segment':
       return { kind: 'segment', segment: '', member: true };
+    case 'list':
+      return { kind: 'list', list: '', member: true };
+    case 'rfm':
+      return { kind: 'rfm', groups: [] };
+    case 'predicted':
+      return { kind: 'predicted', measure: 'expectedSpend', op: 'gte' };
     case 'engagement':
       return { kind: 'engagement', nodeId: '', action: 'opened' };
     case 'group':
@@ -63,10 +77,12 @@ function rowOf(condition: unknown, path: (string | number)[]): ConditionRow {
   }
   if (!isObject(inner)) return { kind: 'attribute', negated, condition: blankCondition('attribute'), path: innerPath };
   const kind = inner.kind === 'all' || inner.kind === 'any' ? 'group' : inner.kind;
-  if (kind === 'attribute' || kind === 'event-count' || kind === 'segment' || kind === 'engagement' || kind === 'group') {
-    return { kind, negated, condition: inner, path: innerPath };
-  }
+  if (isRowKind(kind)) return { kind, negated, condition: inner, path: innerPath };
   return { kind: 'attribute', negated, condition: blankCondition('attribute'), path: innerPath };
+}
+
+function isRowKind(kind: unknown): kind is RowKind {
+  return rowKinds.some((known) => known === kind);
 }
 
 /** A saved condition (or nothing yet) as the builder's rows. */
@@ -119,4 +135,62 @@ export function withNewRow(group: ConditionGroup, kind: RowKind = 'attribute'): 
 /** A row turned into another kind starts blank (fields of one kind mean nothing to another). */
 export function withKind(row: ConditionRow, kind: RowKind): ConditionRow {
   return kind === row.kind ? row : { ...row, kind, condition: blankCondition(kind) };
+}
+
+/**
+ * Which window an event count uses: the last N days, from a date on, or both (the later bound
+ * applies). Read from the fields present, so a half-typed date keeps its mode.
+ */
+export type EventWindow = 'days' | 'since' | 'both';
+
+export function eventWindowOf(condition: JsonObject): EventWindow {
+  const hasSince = 'since' in condition && condition.since !== undefined;
+  const hasDays = 'withinDays' in condition && condition.withinDays !== undefined;
+  return hasSince ? (hasDays ? 'both' : 'since') : 'days';
+}
+
+/** The condition with another window: fields the window does not use go, new ones start blank. */
+export function withEventWindow(condition: JsonObject, window: EventWindow): JsonObject {
+  const { withinDays, since, ...rest } = condition;
+  const days = typeof withinDays === 'number' ? withinDays : 30;
+  const date = typeof since === 'string' ? since : '';
+  if (window === 'days') return { ...rest, withinDays: days };
+  if (window === 'since') return { ...rest, since: date };
+  return { ...rest, withinDays: days, since: date };
+}
+
+/** The RFM groups with `group` ticked or not, in the order they were ticked. */
+export function withRfmGroup(condition: JsonObject, group: string, ticked: boolean): JsonObject {
+  const groups = Array.isArray(condition.groups) ? condition.groups.filter((name): name is string => typeof name === 'string') : [];
+  const without = groups.filter((name) => name !== group);
+  return { ...condition, groups: ticked ? [...without, group] : without };
+}
+
+export const predictedMeasureLabels: Record<PredictedMeasure, string> = {
+  probabilityAlive: 'probability still a customer (%)',
+  expectedPurchases: 'expected purchases in 90 days',
+  expectedSpend: 'expected spend in 90 days',
+};
+
+export { predictedMeasures };
+
+export const numberOpLabels: Record<NumberOp, string> = { gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most' };
+
+/** The value as the marketer types it: a probability as a percentage, the others as they are. */
+export function predictedValueShown(measure: unknown, value: unknown): number | undefined {
+  if (typeof value !== 'number') return undefined;
+  return measure === 'probabilityAlive' ? roundFloat(value * 100) : value;
+}
+
+/** What a typed value saves as; undefined when nothing is typed (the validator asks for one). */
+export function predictedValueSaved(measure: unknown, typed: string): number | undefined {
+  if (typed.trim() === '') return undefined;
+  const number = Number(typed);
+  if (!Number.isFinite(number)) return undefined;
+  return measure === 'probabilityAlive' ? roundFloat(number / 100) : number;
+}
+
+/** 0.07 × 100 is 7.000000000000001 in floating point: keep what a person would write. */
+function roundFloat(value: number): number {
+  return Number(value.toPrecision(12));
 }
