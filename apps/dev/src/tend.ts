@@ -82,12 +82,13 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
     const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
     const customNodes = await loadCustomNodes(env.TEND_NODES);
     let smsCatcher: SmsCatcher | null = null;
-    if (!env.SMS_URL) {
+    // Twilio, when configured, takes the place of SMS_URL: no catcher then.
+    if (!env.SMS_URL && !env.TWILIO_ACCOUNT_SID) {
       smsCatcher = await startSmsCatcher(database.db, env.TEND_SMS_CATCHER_PORT);
       stops.push(() => smsCatcher!.stop());
     }
-    const providers = providersFrom({ ...env, SMS_URL: env.SMS_URL ?? smsCatcher!.url });
-    progress('SMS', smsCatcher ? `dev SMS catcher on ${smsCatcher.url}` : `provider ${redact(env.SMS_URL!)}`, 0);
+    const providers = providersFrom({ ...env, SMS_URL: env.SMS_URL ?? smsCatcher?.url });
+    progress('SMS', smsCatcher ? `dev SMS catcher on ${smsCatcher.url}` : env.TWILIO_ACCOUNT_SID ? `Twilio account ${env.TWILIO_ACCOUNT_SID}` : `provider ${redact(env.SMS_URL!)}`, 0);
     const worker = await createJourneyWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,

@@ -8,9 +8,12 @@ import { requestContext } from './auth/request-context.js';
 import { registerOidcRoutes } from './auth/oidc.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { ServerDeps } from './context.js';
+import { registerDeliverabilityRoutes } from './deliverability/routes.js';
 import { registerHardening, type HardeningOptions } from './http/hardening.js';
 import { registerImportRoutes } from './imports/routes.js';
 import { registerIngestRoutes } from './ingest/routes.js';
+import { registerPreferenceRoutes } from './preferences/routes.js';
+import { registerSmsWebhookRoutes } from './sms/routes.js';
 import { registerTrackingRoutes } from './tracking/routes.js';
 import { appRouter, type AppRouter } from './trpc/root.js';
 
@@ -38,6 +41,9 @@ export async function buildServer(deps: ServerDeps, options: BuildServerOptions 
   registerOidcRoutes(app, deps);
   await registerIngestRoutes(app, deps);
   registerTrackingRoutes(app, deps.db);
+  registerPreferenceRoutes(app, deps.db);
+  registerDeliverabilityRoutes(app, deps.db);
+  registerSmsWebhookRoutes(app, deps);
   registerImportRoutes(app, deps);
 
   await app.register(fastifyTRPCPlugin, {

@@ -13,6 +13,12 @@ export const serverEnvSchema = z.object({
   // The editor's "Send test" sends through the same providers as the worker (optional here).
   SMTP_URL: channelFields.SMTP_URL,
   SMS_URL: channelFields.SMS_URL,
+  // Twilio's auth token also verifies the replies and delivery reports Twilio posts here.
+  TWILIO_ACCOUNT_SID: channelFields.TWILIO_ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN: channelFields.TWILIO_AUTH_TOKEN,
+  TWILIO_FROM: channelFields.TWILIO_FROM,
+  TWILIO_MESSAGING_SERVICE_SID: channelFields.TWILIO_MESSAGING_SERVICE_SID,
+  TWILIO_BASE_URL: channelFields.TWILIO_BASE_URL,
   VAPID_PUBLIC_KEY: channelFields.VAPID_PUBLIC_KEY,
   VAPID_PRIVATE_KEY: channelFields.VAPID_PRIVATE_KEY,
   VAPID_SUBJECT: channelFields.VAPID_SUBJECT,

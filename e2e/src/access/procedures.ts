@@ -49,6 +49,11 @@ export const sampleInput: Record<string, unknown> = {
   'tokens.revoke': { id: 'nothing' },
   'secrets.set': { name: 'PROBE', value: 'probe value' },
   'secrets.remove': { name: 'PROBE' },
+  'policy.save': {},
+  'policy.saveTopic': { id: 'probe', name: 'Probe' },
+  'policy.removeTopic': { id: 'probe' },
+  'policy.contactConsents': { contactId: 'ada' },
+  'policy.setConsent': { contactId: 'ada', channel: 'email', status: 'subscribed' },
   'account.setPassword': { password: 'a long enough password' },
   'account.createWorkspace': { id: 'probe', name: 'Probe', emailFrom: 'Probe <p@probe.example>' },
 };

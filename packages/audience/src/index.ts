@@ -2,7 +2,7 @@ export { bgNbdLogLikelihood, expectedPurchases, fitBgNbd, probabilityAlive, type
 export { summarisePurchases, type CustomerSummary, type Purchase } from './lifetime-value/customer-summary.js';
 export { expectedAverageSpend, fitGammaGamma, gammaGammaLogLikelihood, type GammaGammaFit, type GammaGammaParams, type SpendHistory } from './lifetime-value/gamma-gamma.js';
 export { DEFAULT_HORIZON_DAYS, predictLifetimeValue, type LifetimeValueModels, type LifetimeValuePrediction } from './lifetime-value/predict.js';
-export { importContactsCsv, mapContactRow, previewContactsCsv, type ContactsCsvMapping, type ContactsCsvOptions, type ContactsCsvPreview, type ContactsCsvSummary, type MappedContactRow } from './import/contacts-csv.js';
+export { ContactsMappingError, importContactsCsv, mapContactRow, previewContactsCsv, type ContactsCsvMapping, type ContactsCsvOptions, type ContactsCsvPreview, type ContactsCsvSummary, type MappedContactRow } from './import/contacts-csv.js';
 export { openInput, type ImportInput, type OpenedInput } from './import/open-input.js';
 export { readOnlineRetail, type Invoice, type InvoiceLine, type LineProblem, type OnlineRetailCounts, type OnlineRetailReader } from './import/online-retail.js';
 export { invoiceEvent, type ImportedEvent, type OrderProduct } from './import/order-events.js';

@@ -1,17 +1,29 @@
 export { htmlToText, renderEmail, type RenderedEmail } from './email/render.js';
 export { sendEmailOnce, type SendEmailOutcome, type SendEmailRequest } from './email/send-once.js';
 export { addTracking, verifyTracking, type Tracking } from './email/tracking.js';
+export {
+  listUnsubscribeHeaders,
+  readUnsubscribeToken,
+  unsubscribeLinks,
+  unsubscribeToken,
+  verifyUnsubscribeToken,
+  type UnsubscribeClaim,
+  type UnsubscribeLinks,
+} from './email/unsubscribe-token.js';
 export { smtpTransport, type EmailTransport, type OutgoingEmail } from './email/smtp.js';
 export { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from './email/smtp-receiver.js';
 export { RefusedTargetError, SubscriptionGoneError, UndeliverableError } from './errors.js';
-export { recordedOutcome, recordSkip, sendOnce, type Channel, type Delivery, type LedgerEntry, type SendOutcome } from './ledger.js';
+export { recordedOutcome, recordSkip, sendOnce, type Channel, type Delivery, type LedgerEntry, type PolicyOptions, type SendOutcome } from './ledger.js';
 export { guardedFetch, strictFetch, type GuardedFetchOptions } from './safe-fetch/guarded-fetch.js';
 export type { Resolver } from './safe-fetch/resolver.js';
 export { sendPushOnce, type PushPayload, type SendPushOutcome, type SendPushRequest } from './push/send-once.js';
 export { webPushTransport, type PushOptions, type PushTarget, type PushTransport, type VapidKeys, type WebPushOptions } from './push/web-push-transport.js';
-export { httpSmsTransport, type HttpSmsOptions, type OutgoingSms, type SmsTransport } from './sms/http-transport.js';
+export { httpSmsTransport, type HttpSmsOptions, type OutgoingSms, type SignedWebhook, type SmsTransport } from './sms/http-transport.js';
 export { phoneOf } from './sms/phone.js';
 export { sendSmsOnce, type SendSmsRequest } from './sms/send-once.js';
+export { twilioSmsTransport, type TwilioSettings } from './sms/twilio-transport.js';
+export { twilioSignature, verifyTwilioSignature } from './sms/twilio-signature.js';
+export { UnreachableNumberError, type NumberSuppression } from './sms/unreachable-number.js';
 export { renderHeaders, renderText, renderValue, templateScope, type TemplateContact, type TemplateEvent, type TemplateScope } from './template.js';
 export { callWebhook, type WebhookAnswer, type WebhookCall } from './webhook/call.js';
 export { renderJsonBody } from './webhook/json-template.js';
@@ -28,3 +40,5 @@ export {
   type ConsentStatus,
   type SuppressionReason,
 } from './consent/consent-store.js';
+export { checkPolicy, type MessagePurpose, type PolicyQuestion, type PolicyVerdict } from './policy/check-policy.js';
+export { messagePolicySchema, policyOf, savePolicy, type MessagePolicy, type MessagePolicyInput } from './policy/policy-settings.js';

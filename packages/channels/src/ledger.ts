@@ -1,5 +1,6 @@
 import { eq, messages, sql, type Database } from '@tend/db';
 import { UndeliverableError } from './errors.js';
+import { checkPolicy } from './policy/check-policy.js';
 
 export type Channel = (typeof messages.channel.enumValues)[number];
 
@@ -11,6 +12,17 @@ export interface LedgerEntry {
   journeyId: string | null;
   nodeId: string | null;
   channel: Channel;
+  /** What the message is for (the node's purpose; missing: marketing) and its subscription topic. */
+  purpose?: 'marketing' | 'transactional';
+  topic?: string | null;
+}
+
+/** A journey's message passes the message policy before the provider is called; a test send does not. */
+export interface PolicyOptions {
+  /** What the node does with a message a cap or quiet hours hold. */
+  whenHeld: 'defer' | 'skip';
+  /** The moment the policy judges (caps, quiet hours) and a send is recorded at; default: the clock. */
+  now?: Date;
 }
 
 /** A message ready to go: what the ledger records of it, and how to hand it to the provider. */
@@ -21,21 +33,28 @@ export interface Delivery {
 }
 
 export type SendOutcome =
-  | { status: 'sent'; providerMessageId: string; alreadySent: boolean }
+  /** `held`: the policy deferred this message before it went (it waited until then). */
+  | { status: 'sent'; providerMessageId: string; alreadySent: boolean; held?: { until: Date; reason: string } }
   | { status: 'skipped'; reason: string }
-  | { status: 'failed'; reason: string };
+  | { status: 'failed'; reason: string }
+  /** The policy holds the message until `until` (a frequency cap, quiet hours): try again then. */
+  | { status: 'deferred'; until: Date; reason: string };
 
 /** How long one attempt holds a send; longer than any provider call's own timeout. */
 const lease = sql`now() + interval '3 minutes'`;
-/** A send no attempt holds: not finished, and its lease (if any) run out. */
-const unclaimed = sql`${messages.status} = 'sending' and (${messages.claimedUntil} is null or ${messages.claimedUntil} < now())`;
+/** A send no attempt holds: not finished (perhaps deferred by the policy), and its lease (if any) run out. */
+const unclaimed = sql`${messages.status} in ('sending', 'deferred') and (${messages.claimedUntil} is null or ${messages.claimedUntil} < now())`;
 
 /** The outcome recorded under this key, if the send has finished one way or another. */
 export async function recordedOutcome(db: Database, idempotencyKey: string): Promise<SendOutcome | undefined> {
   const [row] = await db.select().from(messages).where(eq(messages.idempotencyKey, idempotencyKey));
-  if (row?.status === 'sent') return { status: 'sent', providerMessageId: row.providerMessageId ?? '', alreadySent: true };
+  if (row?.status === 'sent') return { status: 'sent', providerMessageId: row.providerMessageId ?? '', alreadySent: true, ...heldOf(row) };
   if (row?.status === 'skipped' || row?.status === 'failed') return { status: row.status, reason: row.reason ?? '' };
   return undefined;
+}
+
+async function skipped(db: Database, entry: LedgerEntry, reason: string): Promise<SendOutcome> {
+  return (await writeSkip(db, entry, reason)) ? { status: 'skipped', reason } : finishedOrInProgress(db, entry.idempotencyKey);
 }
 
 /**
@@ -57,6 +76,21 @@ async function writeSkip(db: Database, entry: LedgerEntry, reason: string): Prom
   return written.length > 0;
 }
 
+/** Records that the policy holds the send until `until`, unless it finished or an attempt holds it; whether it did. */
+async function writeDeferral(db: Database, entry: LedgerEntry, recipient: string, until: Date, reason: string): Promise<boolean> {
+  const written = await db
+    .insert(messages)
+    .values({ ...entry, recipient, status: 'deferred', deferredUntil: until, reason })
+    .onConflictDoUpdate({ target: messages.idempotencyKey, set: { status: 'deferred', deferredUntil: until, reason, claimedUntil: null }, setWhere: unclaimed })
+    .returning({ key: messages.idempotencyKey });
+  return written.length > 0;
+}
+
+/** A sent message keeps the deferral it waited through (`deferred_until`, `reason`), for the trail and the Outbox. */
+function heldOf(row: { deferredUntil: Date | null; reason: string | null }): { held?: { until: Date; reason: string } } {
+  return row.deferredUntil ? { held: { until: row.deferredUntil, reason: row.reason ?? '' } } : {};
+}
+
 /** Nothing was written because the row is finished (its outcome) or another attempt holds it (an error, so Temporal retries). */
 async function finishedOrInProgress(db: Database, idempotencyKey: string): Promise<SendOutcome> {
   const previous = await recordedOutcome(db, idempotencyKey);
@@ -73,32 +107,47 @@ async function finishedOrInProgress(db: Database, idempotencyKey: string): Promi
  * is recorded and rethrown so the caller (a Temporal activity) retries; an UndeliverableError
  * marks the message failed, which no retry changes. Three round trips on the first attempt
  * (the contact, the claim, the outcome): the row is not read first because a retry is rare.
+ *
+ * With `policy` (every journey message), the message policy (checkPolicy: suppression, consent,
+ * frequency caps, quiet hours) judges the prepared message before the claim: a skip is recorded
+ * as one, a deferral as status `deferred` with `deferred_until` and the reason, and returned so
+ * the caller retries at that time. The retry asks the policy again.
  */
 export async function sendOnce(
   db: Database,
   entry: LedgerEntry,
   prepare: () => Promise<Delivery | { skip: string }>,
+  policy?: PolicyOptions,
 ): Promise<SendOutcome> {
   const delivery = await prepare();
   // A send that finished keeps its outcome, whatever the contact is like now.
-  if ('skip' in delivery) return (await writeSkip(db, entry, delivery.skip)) ? { status: 'skipped', reason: delivery.skip } : finishedOrInProgress(db, entry.idempotencyKey);
+  if ('skip' in delivery) return skipped(db, entry, delivery.skip);
+  if (policy) {
+    const verdict = await checkPolicy(db, { ...entry, recipient: delivery.recipient, whenHeld: policy.whenHeld, now: policy.now ?? new Date() });
+    if (verdict.verdict === 'skip') return skipped(db, entry, verdict.reason);
+    if (verdict.verdict === 'defer') {
+      const written = await writeDeferral(db, entry, delivery.recipient, verdict.until, verdict.reason);
+      return written ? { status: 'deferred', until: verdict.until, reason: verdict.reason } : finishedOrInProgress(db, entry.idempotencyKey);
+    }
+  }
 
   const claimed = await db
     .insert(messages)
     .values({ ...entry, recipient: delivery.recipient, ...delivery.content, status: 'sending', attempts: 1, claimedUntil: lease })
     .onConflictDoUpdate({
       target: messages.idempotencyKey,
-      set: { attempts: sql`${messages.attempts} + 1`, claimedUntil: lease },
+      set: { status: 'sending', attempts: sql`${messages.attempts} + 1`, claimedUntil: lease },
       setWhere: unclaimed,
     })
-    .returning({ key: messages.idempotencyKey });
-  if (claimed.length === 0) return finishedOrInProgress(db, entry.idempotencyKey);
+    .returning({ key: messages.idempotencyKey, deferredUntil: messages.deferredUntil, reason: messages.reason });
+  const [claim] = claimed;
+  if (!claim) return finishedOrInProgress(db, entry.idempotencyKey);
 
   const row = eq(messages.idempotencyKey, entry.idempotencyKey);
   try {
     const { providerMessageId } = await delivery.send();
-    await db.update(messages).set({ status: 'sent', providerMessageId, sentAt: new Date(), lastError: null, claimedUntil: null }).where(row);
-    return { status: 'sent', providerMessageId, alreadySent: false };
+    await db.update(messages).set({ status: 'sent', providerMessageId, sentAt: policy?.now ?? new Date(), lastError: null, claimedUntil: null }).where(row);
+    return { status: 'sent', providerMessageId, alreadySent: false, ...heldOf(claim) };
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
     if (error instanceof UndeliverableError) {

@@ -52,6 +52,24 @@ export const channelFields = {
   SMTP_URL: z.string().url('SMTP_URL must look like smtp://user:pass@host:587').optional(),
   /** An HTTP SMS provider: each message is POSTed as JSON { to, body, idempotencyKey }. */
   SMS_URL: z.string().url('SMS_URL must be the SMS provider\'s http(s) endpoint').optional(),
+  /**
+   * Twilio (its Messages API): the account SID and auth token, and a sender (TWILIO_FROM, or a
+   * Messaging Service). Set, they take the place of SMS_URL; the auth token also checks the
+   * signature of the replies and delivery reports Twilio posts to /webhooks/sms/<workspace>.
+   */
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-f]{32}$/i, 'TWILIO_ACCOUNT_SID must be the account SID from the Twilio console (AC and 32 hex digits)')
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1, 'TWILIO_AUTH_TOKEN must not be empty').optional(),
+  /** The sending number in E.164 (+14155550100) or an alphanumeric sender id. */
+  TWILIO_FROM: z.string().trim().min(1, 'TWILIO_FROM must not be empty').optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-f]{32}$/i, 'TWILIO_MESSAGING_SERVICE_SID must be a Messaging Service SID (MG and 32 hex digits)')
+    .optional(),
+  /** Default https://api.twilio.com; a local peer in tests. */
+  TWILIO_BASE_URL: z.string().url('TWILIO_BASE_URL must be an http(s) URL, e.g. https://api.twilio.com').optional(),
   /** Web push (VAPID): all three, or none. Generate a pair with `npx web-push generate-vapid-keys`. */
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),

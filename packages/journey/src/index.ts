@@ -41,6 +41,7 @@ export { updateProfileNode, type UpdateProfileConfig } from './nodes/update-prof
 export { webhookMethods, webhookNode, type WebhookConfig } from './nodes/webhook.js';
 export { formatProblem, type Problem } from './problem.js';
 export { secretName, secretNameError } from './secret-name.js';
+export { smsSegments, type SmsSegments } from './sms-segments.js';
 export { headerSecrets, templateError } from './templates.js';
 export { validateJourney, type ValidationOptions, type ValidationResult } from './validate.js';
 export { conditionSchema, parseCondition, propertyFilterSchema, type ConditionInput, type ConditionProblem, type PropertyFilterInput } from './conditions-schema.js';

@@ -6,16 +6,19 @@ const liquid = new Liquid({ strictFilters: true });
 
 /** What a message template can read: the contact's profile and the event that made them enter. */
 export const templateRoots = ['contact', 'event'] as const;
+/** What an email template also reads: the recipient's own unsubscribe and preference-page links. */
+export const emailLinkVariables = ['unsubscribe_url', 'preferences_url'] as const;
 
 /** Why secrets are kept out of everything but header values, for the problems that say so. */
 export const secretsOnlyInHeaders =
   '{{ secrets.* }} is filled in only in a webhook\'s header values (a body, a message or an address can be echoed back or logged): send the credential in a header';
 
-/** Returns why a Liquid template cannot be used, or null when it can. */
-export function templateError(source: string): string | null {
+/** Returns why a Liquid template cannot be used, or null when it can; an email's also read its links. */
+export function templateError(source: string, channel?: 'email' | 'sms' | 'push'): string | null {
   const read = globalReads(source);
   if ('error' in read) return read.error;
-  const unknown = read.segments.map((segments) => String(segments[0])).find((root) => !(templateRoots as readonly string[]).includes(root));
+  const roots: readonly string[] = channel === 'email' ? [...templateRoots, ...emailLinkVariables] : templateRoots;
+  const unknown = read.segments.map((segments) => String(segments[0])).find((root) => !roots.includes(root));
   if (unknown === 'secrets') return secretsOnlyInHeaders;
   if (unknown) return `the contact has no "${unknown}": templates read {{ contact.* }} (the profile) and {{ event.* }} (the entry event)`;
   return null;

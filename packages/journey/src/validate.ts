@@ -118,7 +118,7 @@ function templateProblems(node: GraphNode, spec: NodeSpec, config: Record<string
   const problems: Problem[] = [];
   for (const field of spec.templateFields ?? []) {
     const source = config[field];
-    const error = typeof source === 'string' ? templateError(source) : null;
+    const error = typeof source === 'string' ? templateError(source, spec.channel) : null;
     if (error) problems.push({ nodeId: node.id, field, message: error });
   }
   return problems;

@@ -48,7 +48,7 @@ export async function renderMessage(
   const config = parsed.data as Record<string, unknown>;
   const problems = (spec.templateFields ?? []).flatMap((field) => {
     const source = config[field];
-    const error = typeof source === 'string' ? templateError(source) : null;
+    const error = typeof source === 'string' ? templateError(source, spec.channel) : null;
     return error ? [{ field, message: error }] : [];
   });
   if (problems.length > 0) return { ok: false, problems };

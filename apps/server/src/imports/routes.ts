@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { importContactsCsv, importOnlineRetail, previewContactsCsv, type ContactsCsvMapping } from '@tend/audience';
+import { ContactsMappingError, importContactsCsv, importOnlineRetail, previewContactsCsv, type ContactsCsvMapping } from '@tend/audience';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../auth/principal.js';
@@ -50,7 +50,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: ServerDeps): vo
         const mapping = parseMapping(query.data.mapping);
         if (typeof mapping === 'string') return refuse(reply, 400, mapping);
         return streamProgress(reply, async (send) => {
-          const summary = await importContactsCsv(deps.db, { workspaceId: access.workspaceId, input: body as never, mapping, onProgress: send });
+          const summary = await importContactsCsv(deps.db, { workspaceId: access.workspaceId, input: body as never, source, size, mapping, onProgress: send });
           await access.audit('contacts.import', source, { rows: summary.rows, imported: summary.imported, errors: summary.errors });
           return summary;
         });
@@ -82,8 +82,12 @@ export function registerImportRoutes(app: FastifyInstance, deps: ServerDeps): vo
       if (!access) return reply;
       const mapping = request.query.mapping ? parseMapping(request.query.mapping) : undefined;
       if (typeof mapping === 'string') return refuse(reply, 400, mapping);
-      const preview = await previewContactsCsv(request.body as never, { mapping, limit: 20 });
-      return reply.send(preview);
+      try {
+        return reply.send(await previewContactsCsv(request.body as never, { mapping, limit: 20 }));
+      } catch (error) {
+        if (error instanceof ContactsMappingError) return refuse(reply, 400, `mapping: ${error.message}`);
+        throw error;
+      }
     });
   });
 }

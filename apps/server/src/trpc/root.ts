@@ -7,6 +7,7 @@ import { importsRouter } from './routers/imports.js';
 import { journeysRouter } from './routers/journeys.js';
 import { messagesRouter } from './routers/messages.js';
 import { outboxRouter } from './routers/outbox.js';
+import { policyRouter } from './routers/policy.js';
 import { rfmRouter } from './routers/rfm.js';
 import { segmentsRouter } from './routers/segments.js';
 import { membersRouter } from './routers/members.js';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   journeys: journeysRouter,
   messages: messagesRouter,
   outbox: outboxRouter,
+  policy: policyRouter,
   rfm: rfmRouter,
   segments: segmentsRouter,
   members: membersRouter,

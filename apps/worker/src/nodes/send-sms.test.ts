@@ -1,4 +1,4 @@
-import { httpSmsTransport } from '@tend/channels';
+import { httpSmsTransport, savePolicy, setConsent } from '@tend/channels';
 import { startHttpPeer, type HttpPeer } from '@tend/channels/testing';
 import { contacts, eq, messages, type Database, type DatabaseHandle } from '@tend/db';
 import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
@@ -15,6 +15,8 @@ describe('send-sms', () => {
     [database, provider] = await Promise.all([openTestDatabase(), startHttpPeer()]);
     db = database.db;
     await seedWorkspace(db);
+    // These tests are about delivery: marketing SMS without an opt-in has its own test below.
+    await savePolicy(db, testWorkspaceId, { sms: { requireOptIn: false } });
   });
   afterAll(async () => {
     await provider?.stop();
@@ -157,6 +159,40 @@ describe('send-sms', () => {
     await expect(runNode(sendSms, { config, deps: { db }, context: visit(sam) })).rejects.toMatchObject({
       nonRetryable: true,
       message: expect.stringContaining('SMS is not configured: set SMS_URL'),
+    });
+  });
+
+  describe('the message policy', () => {
+    afterAll(() => savePolicy(db, testWorkspaceId, { sms: { requireOptIn: false } }));
+
+    it('texts marketing only to a contact who opted in where the workspace requires it, and records why the others got nothing', async () => {
+      await savePolicy(db, testWorkspaceId, { sms: { requireOptIn: true } });
+      const [uma, val] = [await insertContact(db, { id: 'uma', traits: { phone: '+14155550150' } }), await insertContact(db, { id: 'val', traits: { phone: '+14155550151' } })];
+      await setConsent(db, { workspaceId: testWorkspaceId, contactId: val, channel: 'sms', status: 'subscribed', source: 'form' });
+      const before = provider.received.length;
+
+      expect(await runNode(sendSms, { config: { body: 'Sale!' }, deps: withProvider(), context: visit(uma) })).toMatchObject({ outcome: 'skipped' });
+      expect(await runNode(sendSms, { config: { body: 'Sale!' }, deps: withProvider(), context: visit(val) })).toMatchObject({ outcome: 'sent' });
+      expect(await runNode(sendSms, { config: { body: 'Your code is 1234', purpose: 'transactional' }, deps: withProvider(), context: { ...visit(uma), idempotencyKey: 'uma/code' } })).toMatchObject({ outcome: 'sent' });
+
+      expect(provider.received.slice(before).map((request) => (request.json as { to: string }).to)).toEqual(['+14155550151', '+14155550150']);
+      expect(await ledgerRow(visit(uma).idempotencyKey)).toMatchObject({ status: 'skipped', reason: 'the contact has not opted in to SMS marketing', purpose: 'marketing' });
+    });
+
+    it('defers a marketing SMS in quiet hours: the attempt fails with Temporal retrying it when they end', async () => {
+      // Quiet all day but the last minute, so the test holds whatever the hour it runs at.
+      await savePolicy(db, testWorkspaceId, { sms: { requireOptIn: false }, quietHours: { start: '00:00', end: '23:59', channels: ['sms'] } });
+      const wes = await insertContact(db, { id: 'wes', traits: { phone: '+14155550152' } });
+      const before = provider.received.length;
+
+      const attempt = runNode(sendSms, { config: { body: 'Sale!' }, deps: withProvider(), context: visit(wes) });
+
+      await expect(attempt).rejects.toMatchObject({ type: 'MessageDeferred', nonRetryable: false, message: expect.stringContaining('quiet hours (00:00–23:59 UTC)') });
+      const row = await ledgerRow(visit(wes).idempotencyKey);
+      expect(row).toMatchObject({ status: 'deferred', reason: 'quiet hours (00:00–23:59 UTC)' });
+      const delay = (await attempt.catch((error: { nextRetryDelay: number }) => error.nextRetryDelay)) as number;
+      expect(Math.abs(Date.now() + delay - row!.deferredUntil!.getTime())).toBeLessThan(5_000);
+      expect(provider.received.length).toBe(before);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { contacts, eq, type Database } from '@tend/db';
+import { contacts, eq, imports, type Database } from '@tend/db';
 import { insertContact, openTestDatabase, seedWorkspace } from '@tend/db/testing';
 import { test as base, describe, expect } from 'vitest';
 import { importContactsCsv, previewContactsCsv, type ContactsCsvMapping } from './contacts-csv.js';
@@ -96,5 +96,31 @@ describe('previewContactsCsv', () => {
       { line: 3, contact: { userId: 'c2', email: null, traits: { firstName: 'Grace' } } },
       { line: 4, problem: 'no Customer: a contact needs its userId' },
     ]);
+  });
+});
+
+describe('contacts imports on record', () => {
+  test('are kept in the import history, and a file stopped half-way resumes after its last committed row', async ({ db, workspaceId }) => {
+    const rows = ['Customer,E-mail', ...Array.from({ length: 5 }, (_, i) => `r${i},r${i}@example.com`)].join('\n');
+    let chunks = 0;
+    const stopped = importContactsCsv(db, {
+      workspaceId,
+      input: file(rows),
+      source: 'people.csv',
+      mapping: { userId: 'Customer', email: 'E-mail' },
+      chunkSize: 2,
+      onProgress: () => {
+        if (++chunks === 2) throw new Error('the upload was cut');
+      },
+    });
+    await expect(stopped).rejects.toThrow('the upload was cut');
+    const [interrupted] = await db.select().from(imports).where(eq(imports.workspaceId, workspaceId));
+    expect(interrupted).toMatchObject({ kind: 'contacts-csv', source: 'people.csv', status: 'failed', linesDone: 5 });
+
+    const resumed = await importContactsCsv(db, { workspaceId, input: file(rows), source: 'people.csv', mapping: { userId: 'Customer', email: 'E-mail' }, chunkSize: 2 });
+    expect(resumed).toMatchObject({ rows: 5, imported: 1, errors: 0 });
+    const [done] = await db.select().from(imports).where(eq(imports.workspaceId, workspaceId));
+    expect(done).toMatchObject({ status: 'done', linesDone: 6 });
+    expect(await db.select().from(contacts).where(eq(contacts.workspaceId, workspaceId))).toHaveLength(5);
   });
 });

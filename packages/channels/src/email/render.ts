@@ -1,6 +1,7 @@
 import type { SendEmailConfig } from '@tend/journey';
 import { Liquid } from 'liquidjs';
 import { templateScope, type TemplateContact, type TemplateEvent } from '../template.js';
+import type { UnsubscribeLinks } from './unsubscribe-token.js';
 
 export type { TemplateContact } from '../template.js';
 
@@ -13,8 +14,12 @@ export interface RenderedEmail {
   text: string;
 }
 
-export async function renderEmail(config: SendEmailConfig, contact: TemplateContact, event?: TemplateEvent): Promise<RenderedEmail> {
-  const scope = templateScope(contact, event);
+/**
+ * Renders an email's subject and parts. `links` fill in {{ unsubscribe_url }} and
+ * {{ preferences_url }}; without them (a preview) they render empty.
+ */
+export async function renderEmail(config: SendEmailConfig, contact: TemplateContact, event?: TemplateEvent, links?: UnsubscribeLinks): Promise<RenderedEmail> {
+  const scope = { ...templateScope(contact, event), unsubscribe_url: links?.unsubscribeUrl ?? '', preferences_url: links?.preferencesUrl ?? '' };
   // HTML output escapes values (a first name of "<b>" stays text); the subject is plain text.
   const [subject, html, text] = await Promise.all([
     plainLiquid.parseAndRender(config.subject, scope),

@@ -51,7 +51,7 @@ describe('sendEmailOnce', () => {
       journeyId: 'welcome',
       nodeId: 'welcome-email',
       from: 'Shop <hello@shop.example>',
-      config: { subject: "Welcome, {{ contact.firstName | default: 'friend' }}!", html: '<p>Hi {{ contact.firstName }},</p>' },
+      config: { subject: "Welcome, {{ contact.firstName | default: 'friend' }}!", html: '<p>Hi {{ contact.firstName }},</p>', purpose: 'marketing', whenHeld: 'defer' },
       ...overrides,
     };
   }
@@ -173,7 +173,7 @@ describe('sendEmailOnce', () => {
 
   it('uses the node\'s sender over the workspace\'s when it has one', async () => {
     const kim = await contact({ id: 'kim', email: 'kim@example.com' });
-    const send = request(kim, { config: { subject: 'Hello', html: '<p>Hello</p>', from: 'Ada at Shop <ada@shop.example>' } });
+    const send = request(kim, { config: { subject: 'Hello', html: '<p>Hello</p>', from: 'Ada at Shop <ada@shop.example>', purpose: 'marketing', whenHeld: 'defer' } });
     const outcome = await sendEmailOnce(database.db, transport, send);
     expect(outcome.status).toBe('sent');
     await settle();

@@ -5,6 +5,7 @@ import { sendOnce, type SendOutcome } from '../ledger.js';
 import type { TemplateEvent } from '../template.js';
 import { renderEmail } from './render.js';
 import { addTracking, type Tracking } from './tracking.js';
+import { listUnsubscribeHeaders, unsubscribeLinks, unsubscribeToken } from './unsubscribe-token.js';
 import type { EmailTransport } from './smtp.js';
 
 export interface SendEmailRequest {
@@ -18,6 +19,8 @@ export interface SendEmailRequest {
   config: SendEmailConfig;
   /** The entry event, for {{ event.* }}. */
   entryEvent?: TemplateEvent;
+  /** The moment the message policy judges (caps, quiet hours); default: the clock. */
+  now?: Date;
   /** Open and click tracking; absent = none. */
   tracking?: Tracking;
   /**
@@ -36,7 +39,8 @@ export type SendEmailOutcome = SendOutcome;
  */
 export async function sendEmailOnce(db: Database, transport: EmailTransport, request: SendEmailRequest): Promise<SendEmailOutcome> {
   const { idempotencyKey, workspaceId, contactId, journeyId, nodeId } = request;
-  return sendOnce(db, { idempotencyKey, workspaceId, contactId, journeyId, nodeId, channel: 'email' }, async () => {
+  const { purpose, topic, whenHeld } = request.config;
+  return sendOnce(db, { idempotencyKey, workspaceId, contactId, journeyId, nodeId, channel: 'email', purpose, topic: topic ?? null }, async () => {
     // The contact and its workspace's sender settings in one round trip.
     const [found] = await db
       .select({ contact: contacts, emailFrom: workspaces.emailFrom, trackingSecret: workspaces.trackingSecret })
@@ -47,15 +51,23 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
     const { contact } = found;
     const to = found.contact.email;
     const from = request.config.from ?? request.from ?? found.emailFrom ?? defaultSender;
-    const tracking = request.tracking ?? (request.trackingBaseUrl && found.trackingSecret ? { baseUrl: request.trackingBaseUrl, secret: found.trackingSecret } : undefined);
-    const rendered = await renderEmail(request.config, contact, request.entryEvent);
+    const baseUrl = request.tracking?.baseUrl ?? request.trackingBaseUrl;
+    const tracking = request.tracking ?? (baseUrl && found.trackingSecret ? { baseUrl, secret: found.trackingSecret } : undefined);
+    // Journeys published before purposes existed have none: they are marketing.
+    const marketing = purpose !== 'transactional';
+    const links =
+      baseUrl && found.trackingSecret
+        ? unsubscribeLinks(baseUrl, unsubscribeToken({ workspaceId, contactId, topic: topic ?? '', idempotencyKey }, found.trackingSecret))
+        : undefined;
+    const rendered = await renderEmail(request.config, contact, request.entryEvent, links);
     const email = tracking ? { ...rendered, html: addTracking(rendered.html, idempotencyKey, tracking) } : rendered;
+    const headers = marketing && links ? listUnsubscribeHeaders(links) : undefined;
     return {
       recipient: to,
       content: { subject: email.subject, html: rendered.html },
-      send: () => transport.send({ from, to, messageId: messageIdFor(idempotencyKey), ...email }),
+      send: () => transport.send({ from, to, messageId: messageIdFor(idempotencyKey), ...email, ...(headers ? { headers } : {}) }),
     };
-  });
+  }, { whenHeld, now: request.now });
 }
 
 const defaultSender = 'Tend <hello@tend.local>';

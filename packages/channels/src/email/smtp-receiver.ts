@@ -9,6 +9,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   messageId: string;
+  /** Every header field by its lower-case name, unfolded (the last one where a name repeats). */
+  headers: Record<string, string>;
 }
 
 export interface SmtpReceiver {
@@ -41,6 +43,7 @@ export async function startSmtpReceiver(port: number, onMail: (mail: ReceivedMai
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
             messageId: mail.messageId ?? '',
+            headers: headerFields(mail.headerLines),
           }),
         )
         .then(() => callback(), (error: Error) => callback(error));
@@ -57,4 +60,9 @@ export async function startSmtpReceiver(port: number, onMail: (mail: ReceivedMai
     port: actualPort,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Header fields as written, unfolded: mailparser's parsed values reshape some (List-*, Date). */
+function headerFields(lines: readonly { key: string; line: string }[]): Record<string, string> {
+  return Object.fromEntries(lines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]));
 }

@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   text: string;
   /** RFC 5322 Message-ID; stable per idempotency key so receivers can spot a repeat. */
   messageId: string;
+  /** Further header fields, e.g. List-Unsubscribe; values are one line each. */
+  headers?: Record<string, string>;
 }
 
 export interface EmailTransport {

@@ -15,6 +15,8 @@ export interface SendPushRequest {
   config: SendPushConfig;
   /** The entry event, for {{ event.* }}. */
   entryEvent?: TemplateEvent;
+  /** The moment the message policy judges (caps, quiet hours); default: the clock. */
+  now?: Date;
 }
 
 /** What the service worker receives, as JSON, in its push event. */
@@ -29,7 +31,9 @@ export interface PushPayload {
 export type SendPushOutcome =
   /** `failed`: subscriptions that expired, or whose push service refused the message. */
   | { status: 'sent'; devices: number; failed: number }
-  | { status: 'skipped'; reason: string };
+  | { status: 'skipped'; reason: string }
+  /** The message policy holds the notification (a frequency cap, quiet hours) until `until`. */
+  | { status: 'deferred'; until: Date; reason: string };
 
 /** Long enough for a laptop closed over a weekend; a marketing push older than that is noise. */
 const ttlSeconds = 3 * 24 * 3600;
@@ -39,11 +43,14 @@ const ttlSeconds = 3 * 24 * 3600;
  * idempotency key: every subscription has its own ledger row (`<key>/push/<subscription id>`),
  * so a retry after one device's push service failed sends only to the devices still owed. A
  * subscription the push service no longer knows (404/410) is deleted. A contact with no
- * subscription is skipped, and the skip recorded under the key itself.
+ * subscription is skipped, and the skip recorded under the key itself. The message policy
+ * judges each device's send (suppression is by endpoint); a deferral holds the whole push.
  */
 export async function sendPushOnce(db: Database, transport: PushTransport, request: SendPushRequest): Promise<SendPushOutcome> {
   const { idempotencyKey, workspaceId, contactId, journeyId, nodeId } = request;
-  const entry: LedgerEntry = { idempotencyKey, workspaceId, contactId, journeyId, nodeId, channel: 'push' };
+  const { purpose, topic, whenHeld } = request.config;
+  const entry: LedgerEntry = { idempotencyKey, workspaceId, contactId, journeyId, nodeId, channel: 'push', purpose, topic: topic ?? null };
+  const policy = { whenHeld, now: request.now };
   const previous = await recordedOutcome(db, idempotencyKey);
   if (previous?.status === 'skipped') return previous;
 
@@ -80,7 +87,9 @@ export async function sendPushOnce(db: Database, transport: PushTransport, reque
             throw error;
           }
         },
-      }));
+      }), policy);
+      // The policy judges the contact, so every browser is held alike: try them all again then.
+      if (outcome.status === 'deferred') return outcome;
       if (outcome.status === 'sent') devices += 1;
       else failures.push(outcome.reason);
     } catch (error) {

@@ -7,10 +7,24 @@ export interface OutgoingSms {
   body: string;
   /** Stable across retries of one send, so the provider can drop a repeat. */
   idempotencyKey: string;
+  /** The sending workspace: where a provider's status callbacks are addressed. */
+  workspaceId?: string;
+}
+
+/** An inbound webhook request as its signature covers it: the full URL requested and the form's parameters. */
+export interface SignedWebhook {
+  url: string;
+  params: Record<string, string | string[]>;
+  signature: string | undefined;
 }
 
 export interface SmsTransport {
   send(sms: OutgoingSms): Promise<{ providerMessageId: string }>;
+  /**
+   * Whether an inbound request (a reply, a status callback) really comes from this provider.
+   * Absent: the provider sends no webhooks Tend understands (the generic HTTP API).
+   */
+  verifyWebhook?(request: SignedWebhook): boolean;
 }
 
 export interface HttpSmsOptions {

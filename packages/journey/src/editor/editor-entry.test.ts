@@ -45,7 +45,7 @@ describe('@tend/journey/editor', () => {
 
   test('exports the contract', () => {
     expect(Object.keys(editor).sort()).toEqual(
-      ['builtInNodes', 'diffGraphs', 'journeyGraphSchema', 'lifecycleStages', 'nodeOutputs', 'specsFromCatalogue', 'summarizeNode', 'validateJourney'].sort(),
+      ['builtInNodes', 'diffGraphs', 'journeyGraphSchema', 'lifecycleStages', 'nodeOutputs', 'smsSegments', 'specsFromCatalogue', 'summarizeNode', 'validateJourney'].sort(),
     );
   });
 });

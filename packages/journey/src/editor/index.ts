@@ -13,3 +13,4 @@ export { diffGraphs, type GraphDiff, type GraphDiffEdge } from './diff.js';
 export { nodeOutputs } from './node-outputs.js';
 export { specsFromCatalogue } from './specs-from-catalogue.js';
 export { summarizeNode } from './summarize-node.js';
+export { smsSegments, type SmsSegments } from '../sms-segments.js';
