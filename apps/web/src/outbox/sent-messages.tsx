@@ -21,6 +21,7 @@ export function SentMessages({ pollMs }: { pollMs: number }) {
           <p>A row appears here each time a contact reaches a send step (email, SMS or push), whether it was sent, skipped or refused.</p>
         </EmptyState>
       )}
+      {messages.data && <Backlog messages={messages.data} />}
       {messages.data && messages.data.length > 0 && (
         <table className="table">
           <thead>
@@ -41,6 +42,19 @@ export function SentMessages({ pollMs }: { pollMs: number }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** What is waiting to go: messages held by the policy, and sends a provider has not accepted yet (an outage). */
+function Backlog({ messages }: { messages: LedgerMessage[] }) {
+  const deferred = messages.filter((message) => message.status === 'deferred').length;
+  const retrying = messages.filter((message) => message.status === 'sending').length;
+  if (deferred === 0 && retrying === 0) return null;
+  return (
+    <p className="muted">
+      Waiting to go: {deferred > 0 && <Badge tone="warn">{deferred} held by the message policy</Badge>}{' '}
+      {retrying > 0 && <Badge tone="warn">{retrying} being retried</Badge>}
+    </p>
   );
 }
 
@@ -68,6 +82,7 @@ function LedgerRow({ message }: { message: LedgerMessage }) {
             test
           </Badge>
         )}
+        {message.status === 'deferred' && message.deferredUntil && <div className="small">until {formatDateTime(message.deferredUntil)}</div>}
         {message.reason && <div className="muted small">{message.reason}</div>}
       </td>
       <td className="num">{message.attempts}</td>
