@@ -74,15 +74,15 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
         </Field>
         <fieldset className="new-journey__starts">
           <legend>Start from</legend>
-          <label className="template-card">
+          <label className="choice-card">
             <input type="radio" name="journey-start" checked={template === null} onChange={() => setTemplate(null)} />
-            <span className="template-card__body">
+            <span className="choice-card__body">
               <strong>Blank</strong>
               <span className="muted small">An empty canvas: add a trigger from the palette.</span>
             </span>
           </label>
           {lifecycleJourneys.map((candidate) => (
-            <label key={candidate.id} className="template-card">
+            <label key={candidate.id} className="choice-card">
               <input
                 type="radio"
                 name="journey-start"
@@ -92,7 +92,7 @@ export function NewJourneyDialog({ onClose }: { onClose: () => void }) {
                   if (name.trim() === '') setName(candidate.name);
                 }}
               />
-              <span className="template-card__body">
+              <span className="choice-card__body">
                 <span className="template-card__head">
                   <strong>{candidate.name}</strong>
                   <LifecycleBadge lifecycle={asLifecycle(candidate.lifecycle)} />

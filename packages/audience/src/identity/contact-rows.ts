@@ -17,6 +17,10 @@ export const contactTables = {
   enrolments: ['journey_id'],
   rfm_scores: [],
   lifetime_values: [],
+  // A state both profiles stated for the same channel and topic: the kept contact's stands (its
+  // history, in consent_changes, keeps both).
+  consents: ['channel', 'topic'],
+  consent_changes: null,
 } as const satisfies Record<string, readonly string[] | null>;
 
 export type ContactTable = keyof typeof contactTables;

@@ -1,28 +1,12 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { contacts, eq, imports, type Database } from '@tend/db';
-import { insertContact, openTestDatabase, seedWorkspace } from '@tend/db/testing';
-import { test as base, describe, expect } from 'vitest';
+import { insertContact } from '@tend/db/testing';
+import { describe, expect } from 'vitest';
 import { importContactsCsv, previewContactsCsv, type ContactsCsvMapping } from './contacts-csv.js';
+import { databaseTest } from '../testing/database-test.js';
 
-let workspaces = 0;
-
-// One database for the file, a fresh workspace per test.
-const test = base.extend<{ db: Database; workspaceId: string }>({
-  db: [
-    // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
-    async ({}, use) => {
-      const handle = await openTestDatabase('pglite');
-      try {
-        await use(handle.db);
-      } finally {
-        await handle.close();
-      }
-    },
-    { scope: 'file' },
-  ],
-  workspaceId: async ({ db }, use) => use(await seedWorkspace(db, { id: `ws${++workspaces}` })),
-});
+const test = databaseTest();
 
 const mapping: ContactsCsvMapping = { userId: 'Customer', email: 'E-mail', traits: { firstName: 'First name', plan: 'Plan' } };
 

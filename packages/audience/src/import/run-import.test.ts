@@ -1,27 +1,10 @@
 import { Readable } from 'node:stream';
 import { and, contacts, eq, events, imports, isNull, sql, type Database } from '@tend/db';
-import { openTestDatabase, seedWorkspace } from '@tend/db/testing';
-import { test as base, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importOnlineRetail } from './run-import.js';
+import { databaseTest } from '../testing/database-test.js';
 
-let workspaces = 0;
-
-// One database for the file (opening one costs a second or two), a fresh workspace per test.
-const test = base.extend<{ db: Database; workspaceId: string }>({
-  db: [
-    // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
-    async ({}, use) => {
-      const handle = await openTestDatabase('pglite');
-      try {
-        await use(handle.db);
-      } finally {
-        await handle.close();
-      }
-    },
-    { scope: 'file' },
-  ],
-  workspaceId: async ({ db }, use) => use(await seedWorkspace(db, { id: `ws${++workspaces}` })),
-});
+const test = databaseTest();
 
 const header = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
 

@@ -1,26 +1,10 @@
-import { audienceSettings, eq, type Database } from '@tend/db';
-import { openTestDatabase, seedWorkspace } from '@tend/db/testing';
-import { test as base, describe, expect } from 'vitest';
+import { audienceSettings, eq } from '@tend/db';
+import { describe, expect } from 'vitest';
 import { ZodError } from 'zod';
 import { readRfmSettings, saveRfmSettings } from './rfm-settings.js';
+import { databaseTest } from '../testing/database-test.js';
 
-let workspaces = 0;
-
-const test = base.extend<{ db: Database; workspaceId: string }>({
-  db: [
-    // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
-    async ({}, use) => {
-      const handle = await openTestDatabase('pglite');
-      try {
-        await use(handle.db);
-      } finally {
-        await handle.close();
-      }
-    },
-    { scope: 'file' },
-  ],
-  workspaceId: async ({ db }, use) => use(await seedWorkspace(db, { id: `ws${++workspaces}` })),
-});
+const test = databaseTest();
 
 describe('RFM settings', () => {
   test('are the defaults until saved: 365 days of Order Completed, by revenue', async ({ db, workspaceId }) => {

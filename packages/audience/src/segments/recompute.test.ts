@@ -1,9 +1,10 @@
 import { and, asc, contacts, eq, events, inArray, newId, segmentMemberships, segments, type Database } from '@tend/db';
-import { availableTestDatabases, insertContact, openTestDatabase, seedWorkspace, type TestDatabaseKind } from '@tend/db/testing';
+import { availableTestDatabases, insertContact } from '@tend/db/testing';
 import { triggerMatches, type Condition } from '@tend/journey/ir';
-import { test as base, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { recomputeAllSegments, recomputeSegment, refreshSegmentsForContacts } from './recompute.js';
 import { createSegment } from './segment-store.js';
+import { databaseTest } from '../testing/database-test.js';
 
 const day = 86_400_000;
 const lastOrder = new Date('2026-01-01T10:00:00Z');
@@ -18,29 +19,7 @@ const lapsed: Condition = {
   ],
 };
 
-let workspaces = 0;
-
-function testOn(kind: TestDatabaseKind) {
-  return base.extend<{ db: Database; workspaceId: string }>({
-    db: [
-      // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
-      async ({}, use) => {
-        const handle = await openTestDatabase(kind);
-        try {
-          await use(handle.db);
-        } finally {
-          await handle.close();
-        }
-      },
-      { scope: 'file' },
-    ],
-    workspaceId: async ({ db }, use) => {
-      const id = `ws${++workspaces}`;
-      await use(await seedWorkspace(db, { id, writeKey: `wk-${id}` }));
-    },
-  });
-}
-const tests = new Map(availableTestDatabases().map((kind) => [kind, testOn(kind)]));
+const tests = new Map(availableTestDatabases().map((kind) => [kind, databaseTest(kind)]));
 
 describe.each([...tests.keys()])('segment membership over time (%s)', (kind) => {
   const test = tests.get(kind)!;

@@ -1,37 +1,15 @@
-import { and, eq, segmentMemberships, type Database } from '@tend/db';
-import { availableTestDatabases, insertContact, openTestDatabase, seedWorkspace, type TestDatabaseKind } from '@tend/db/testing';
-import { test as base, describe, expect } from 'vitest';
+import { and, eq, segmentMemberships } from '@tend/db';
+import { availableTestDatabases, insertContact } from '@tend/db/testing';
+import { describe, expect } from 'vitest';
 import { previewSegment } from './preview.js';
 import { SegmentError } from './segment-error.js';
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from './segment-store.js';
+import { databaseTest } from '../testing/database-test.js';
 
 const asOf = new Date('2026-06-30T12:00:00Z');
 const proPlan = { kind: 'attribute', attribute: 'plan', op: 'eq', value: 'pro' };
 
-let workspaces = 0;
-
-/** A test with one database of this kind for the file (opening one costs a second or two) and a fresh workspace per test. */
-function testOn(kind: TestDatabaseKind) {
-  return base.extend<{ db: Database; workspaceId: string }>({
-    db: [
-      // eslint-disable-next-line no-empty-pattern -- vitest reads the fixture's dependencies from this pattern
-      async ({}, use) => {
-        const handle = await openTestDatabase(kind);
-        try {
-          await use(handle.db);
-        } finally {
-          await handle.close();
-        }
-      },
-      { scope: 'file' },
-    ],
-    workspaceId: async ({ db }, use) => {
-      const id = `ws${++workspaces}`;
-      await use(await seedWorkspace(db, { id, writeKey: `wk-${id}` }));
-    },
-  });
-}
-const tests = new Map(availableTestDatabases().map((kind) => [kind, testOn(kind)]));
+const tests = new Map(availableTestDatabases().map((kind) => [kind, databaseTest(kind)]));
 
 describe.each([...tests.keys()])('segment store (%s)', (kind) => {
   const test = tests.get(kind)!;
