@@ -13,9 +13,9 @@ export function rfmBaselineQuery(workspaceId: string, settings: RfmSettings, asO
   const { event, moneyProperty } = settings;
   return sql`
     select contact_id, recency_days, frequency, monetary::float8 as monetary,
-           1 + (10 * (rank() over (order by recency_days desc) - 1) + 5 * count(*) over (partition by recency_days)) / (2 * count(*) over ()) as r,
-           1 + (10 * (rank() over (order by frequency) - 1) + 5 * count(*) over (partition by frequency)) / (2 * count(*) over ()) as f,
-           1 + (10 * (rank() over (order by monetary) - 1) + 5 * count(*) over (partition by monetary)) / (2 * count(*) over ()) as m
+           (1 + (10 * (rank() over (order by recency_days desc) - 1) + 5 * count(*) over (partition by recency_days)) / (2 * count(*) over ()))::int as r,
+           (1 + (10 * (rank() over (order by frequency) - 1) + 5 * count(*) over (partition by frequency)) / (2 * count(*) over ()))::int as f,
+           (1 + (10 * (rank() over (order by monetary) - 1) + 5 * count(*) over (partition by monetary)) / (2 * count(*) over ()))::int as m
     from (
       select contact_id,
              floor(extract(epoch from ${end}::timestamptz - max(occurred_at)) / 86400)::int as recency_days,
