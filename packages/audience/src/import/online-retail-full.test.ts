@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { contacts, events, sql, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase, seedWorkspace } from '@tend/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOnlineRetail, type OnlineRetailImportResult } from './run-import.js';
+import { onlineRetailDataSet } from '../testing/data-sets.js';
 
-// The shared data sets sit beside the repository: /work/main/../shared/data.
-const dataSet = fileURLToPath(new URL('../../../../../shared/data/online-retail/online-retail.csv.gz', import.meta.url));
+const dataSet = onlineRetailDataSet();
 
-describe.runIf(existsSync(dataSet))('importing the whole Online Retail data set', () => {
+describe.runIf(dataSet !== null)('importing the whole Online Retail data set', () => {
   let handle: DatabaseHandle;
   let result: OnlineRetailImportResult;
   let seconds: number;
@@ -18,7 +16,7 @@ describe.runIf(existsSync(dataSet))('importing the whole Online Retail data set'
     handle = await openTestDatabase('pglite');
     workspaceId = await seedWorkspace(handle.db);
     const started = performance.now();
-    result = await importOnlineRetail(handle.db, { workspaceId, input: dataSet });
+    result = await importOnlineRetail(handle.db, { workspaceId, input: dataSet! });
     seconds = (performance.now() - started) / 1000;
     console.log(`online retail: ${result.lines} lines in ${seconds.toFixed(1)} s, ${Math.round(result.lines / seconds)} lines/s`);
   });
@@ -53,7 +51,7 @@ describe.runIf(existsSync(dataSet))('importing the whole Online Retail data set'
   it('adds nothing when the file is imported again', async () => {
     const [before] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(events);
     const started = performance.now();
-    const again = await importOnlineRetail(handle.db, { workspaceId, input: dataSet });
+    const again = await importOnlineRetail(handle.db, { workspaceId, input: dataSet! });
     console.log(`online retail again: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const [after] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(events);
     expect(again).toMatchObject({ importId: result.importId, validInvoices: 18_532, eventsWritten: 0 });

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { eq, lifetimeValues, rfmScores, sql, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase, seedWorkspace } from '@tend/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,21 +7,21 @@ import { computeRfm } from './compute-rfm.js';
 import { rfmBaselineQuery } from './rfm-baseline.js';
 import { readRfmSettings, saveRfmSettings } from './rfm-settings.js';
 import type { RfmSummary } from './rfm-summary.js';
+import { onlineRetailDataSet } from '../testing/data-sets.js';
 
-// The shared data sets sit beside the repository: /work/main/../shared/data.
-const dataSet = fileURLToPath(new URL('../../../../../shared/data/online-retail/online-retail.csv.gz', import.meta.url));
+const dataSet = onlineRetailDataSet();
 
 // The day after the last invoice (2011-12-09 12:50, London = UTC in December).
 const asOf = new Date('2011-12-10T00:00:00Z');
 
-describe.runIf(existsSync(dataSet))('RFM and predicted value on the Online Retail log', () => {
+describe.runIf(dataSet !== null)('RFM and predicted value on the Online Retail log', () => {
   let handle: DatabaseHandle;
   let workspaceId: string;
 
   beforeAll(async () => {
     handle = await openTestDatabase('pglite');
     workspaceId = await seedWorkspace(handle.db);
-    await importOnlineRetail(handle.db, { workspaceId, input: dataSet });
+    await importOnlineRetail(handle.db, { workspaceId, input: dataSet! });
   });
   afterAll(() => handle?.close());
 

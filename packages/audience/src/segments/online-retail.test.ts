@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { and, contacts, eq, events, sql, type Database } from '@tend/db';
 import { availableTestDatabases, openTestDatabase, seedWorkspace } from '@tend/db/testing';
 import { evaluateCondition, eventCountFrom, eventCountKey, eventCountQueries, matchesFilters, type Condition, type ConditionFacts } from '@tend/journey/ir';
@@ -9,9 +7,9 @@ import { previewSegment } from './preview.js';
 import { recomputeSegment } from './recompute.js';
 import { segmentSql } from './segment-sql.js';
 import { createSegment } from './segment-store.js';
+import { onlineRetailDataSet } from '../testing/data-sets.js';
 
-// The shared data sets sit beside the repository: /work/main/../shared/data.
-const dataSet = fileURLToPath(new URL('../../../../../shared/data/online-retail/online-retail.csv.gz', import.meta.url));
+const dataSet = onlineRetailDataSet();
 
 // The day after the last invoice (2011-12-09 12:50, London = UTC in December).
 const asOf = new Date('2011-12-10T00:00:00Z');
@@ -34,7 +32,7 @@ const quietSinceSeptember: Condition = {
   ],
 };
 
-describe.runIf(existsSync(dataSet)).each(availableTestDatabases())('segments on the Online Retail log (%s)', (kind) => {
+describe.runIf(dataSet !== null).each(availableTestDatabases())('segments on the Online Retail log (%s)', (kind) => {
   let close: () => Promise<void>;
   let db: Database;
   let workspaceId: string;
@@ -44,7 +42,7 @@ describe.runIf(existsSync(dataSet)).each(availableTestDatabases())('segments on 
     close = handle.close;
     db = handle.db;
     workspaceId = await seedWorkspace(db);
-    await importOnlineRetail(db, { workspaceId, input: dataSet });
+    await importOnlineRetail(db, { workspaceId, input: dataSet! });
   });
   afterAll(async () => {
     await close?.();
