@@ -3,16 +3,10 @@
 import { accountMemberships, asc, contacts, enrolments, eq, events, identityMerges, listMemberships, lists, sql, type Database, type DatabaseHandle } from '@tend/db';
 import { availableTestDatabases, openTestDatabase, seedWorkspace } from '@tend/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCall } from './parse.js';
-import type { IncomingEvent } from './schemas.js';
 import { storeCalls } from './store.js';
+import type { IncomingEvent } from './schemas.js';
+import { calls } from './test-calls.js';
 
-/** Calls as a /v1/batch body's items would give them. */
-function calls(...items: object[]): IncomingEvent[] {
-  const parsed = parseCall('batch', { batch: items }, new Date());
-  if (!parsed.ok || parsed.rejected.length > 0) throw new Error(`the test's calls do not parse: ${JSON.stringify(parsed)}`);
-  return parsed.events;
-}
 
 describe.each(availableTestDatabases())('identity merges while storing, on %s', (kind) => {
   let database: DatabaseHandle;

@@ -2,18 +2,11 @@
 import { accountMemberships, accounts, asc, contacts, eq, events, type DatabaseHandle } from '@tend/db';
 import { availableTestDatabases, openTestDatabase, seedWorkspace } from '@tend/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCall } from './parse.js';
-import type { IncomingEvent } from './schemas.js';
 import { storeCalls, type StoredEvent } from './store.js';
+import { calls } from './test-calls.js';
 
 const storeEvents = async (...args: Parameters<typeof storeCalls>): Promise<StoredEvent[]> => (await storeCalls(...args)).events;
 
-/** Calls as a /v1/batch body's items would give them. */
-function calls(...items: object[]): IncomingEvent[] {
-  const parsed = parseCall('batch', { batch: items }, new Date());
-  if (!parsed.ok || parsed.rejected.length > 0) throw new Error(`the test's calls do not parse: ${JSON.stringify(parsed)}`);
-  return parsed.events;
-}
 
 describe.each(availableTestDatabases())('storeCalls on %s', (kind) => {
   let database: DatabaseHandle;
