@@ -1,8 +1,8 @@
+import { smsSegments } from '@tend/journey/editor';
 import { useEffect, useMemo, useState } from 'react';
 import { usePreviewMutation } from '../inspector-api';
 import { madeUpContact, SampleContactPicker, type SampleChoice } from './sample-contact';
 import { SendTest } from './send-test';
-import { smsSegments } from './sms-segments';
 import { useDebounced } from './use-debounced';
 
 /** Node types the server can preview and test-send (their specs name a channel). */
