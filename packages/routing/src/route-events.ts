@@ -38,7 +38,7 @@ export async function routeEvents(
   const byContact = new Map<string, RoutableEvent[]>();
   for (const event of stored) byContact.set(event.contactId, [...(byContact.get(event.contactId) ?? []), event]);
   const runs = await listeningRuns(db, workspaceId, view, stored);
-  const entered = await entriesAlreadyMade(db, workspaceId, stored);
+  const entered = await entriesAlreadyMade(db, workspaceId, view, stored);
   const routed: string[] = [];
   await forEachConcurrently([...byContact], options.concurrency, async ([contactId, contactEvents]) => {
     const contactRuns = runs.get(contactId) ?? [];
@@ -68,8 +68,17 @@ async function listeningRuns(db: Database, workspaceId: string, view: RoutingVie
   return runs;
 }
 
-/** "journey/messageId" of every entry these events already made, in an earlier attempt. */
-async function entriesAlreadyMade(db: Database, workspaceId: string, stored: readonly RoutableEvent[]): Promise<Set<string>> {
+/**
+ * "journey/messageId" of every entry these events already made, in an earlier attempt. Only the
+ * events some live trigger matches can have entered anyone: a batch of none (orders heard only by
+ * waits) costs no query.
+ */
+async function entriesAlreadyMade(db: Database, workspaceId: string, view: RoutingView, batch: readonly RoutableEvent[]): Promise<Set<string>> {
+  const stored = batch.filter((event) => {
+    const routed = routedEvent(event);
+    return routed !== null && view.live.some((journey) => journey.ir.triggers.some((trigger) => triggerMatches(trigger, routed)));
+  });
+  if (stored.length === 0) return new Set();
   const rows = await db
     .select({ journeyId: enrolments.journeyId, messageId: enrolments.entryMessageId })
     .from(enrolments)
