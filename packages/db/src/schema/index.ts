@@ -18,3 +18,4 @@ export { routingConsumers, routingLeases } from './routing-leases.js';
 export { imports } from './imports.js';
 export { audienceSettings, erasures, identityMerges, lifetimeValueModels, lifetimeValues, rfmScores, segments } from './audience.js';
 export { consentChanges, consents, messagePolicies, subscriptionTopics, suppressions } from './consent.js';
+export { emailTemplates, emailTemplateVersions, type TemplateContent } from './templates.js';

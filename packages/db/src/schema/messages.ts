@@ -42,8 +42,19 @@ export const messages = pgTable(
     clickedAt: timestamp('clicked_at', { withTimezone: true }),
     /** A test send from the editor ("Send test"): shown marked in the Outbox, never counted as the journey's. */
     test: boolean('test').notNull().default(false),
+    /** The sending journey's priority (higher goes first when journeys compete under a cap). */
+    priority: integer('priority'),
+    /** The library template and the version of it this email was rendered from. */
+    templateId: text('template_id'),
+    templateVersion: integer('template_version'),
   },
-  (table) => [index('messages_workspace_created').on(table.workspaceId, table.createdAt)],
+  (table) => [
+    index('messages_workspace_created').on(table.workspaceId, table.createdAt),
+    // Frequency caps count a contact's recent sends on a channel.
+    index('messages_contact_channel_sent').on(table.contactId, table.channel, table.sentAt),
+    // Delivery webhooks (bounces, SMS status) find the message by the provider's id.
+    index('messages_provider_message_id').on(table.providerMessageId),
+  ],
 );
 
 /** Mail received by the dev mail catcher (npm start without SMTP_URL), shown on the Outbox page. */

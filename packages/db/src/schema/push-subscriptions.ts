@@ -16,6 +16,8 @@ export const pushSubscriptions = pgTable(
     p256dh: text('p256dh').notNull(),
     /** The browser's 16-byte authentication secret (base64url). */
     auth: text('auth').notNull(),
+    /** The browser that subscribed, as its User-Agent said: tells a contact's devices apart. */
+    userAgent: text('user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('push_subscriptions_contact').on(table.contactId)],

@@ -19,5 +19,12 @@ export const workspaces = pgTable('workspaces', {
   trackingSecret: text('tracking_secret')
     .notNull()
     .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+  /**
+   * The workspace's VAPID identity for web push (a P-256 key pair, base64url): generated when the
+   * server first starts with the workspace, and kept, since every browser subscription is bound
+   * to the public key.
+   */
+  vapidPublicKey: text('vapid_public_key'),
+  vapidPrivateKey: text('vapid_private_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
