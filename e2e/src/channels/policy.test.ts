@@ -1,8 +1,9 @@
 // The message policy on the whole engine, in skipped time: a frequency cap defers a marketing
-// email until a send leaves the window (a transactional one is not held), and quiet hours defer
-// a marketing SMS to the morning in the contact's time zone.
+// email until a send leaves the window (a transactional one is not held), quiet hours defer
+// a marketing SMS to the morning in the contact's time zone, and of two journeys waiting for
+// one slot the higher priority's email goes first.
 import { eq, messages } from '@tend/db';
-import { expect, journey, settle, tendTest, type Tend } from '../support/index.js';
+import { email, eventually, expect, journey, settle, tendTest, type Tend } from '../support/index.js';
 
 const test = tendTest({ sms: true });
 
@@ -96,4 +97,53 @@ test('an SMS due at 23:00 in the contact’s zone waits for 09:00 there', async 
   const [sent] = await ledgerOf(tend, 'bo', 'evening');
   expect(sent).toMatchObject({ status: 'sent', deferredUntil: until });
   expect(sent!.sentAt!.getTime()).toBeGreaterThanOrEqual(until.getTime());
+});
+
+test('two journeys waiting for one slot of the cap: the higher priority goes first, the other the next day', async ({ tend }) => {
+  const filePolicy = await tend.api.policy.get();
+  await tend.api.policy.save({ ...filePolicy, email: { ...filePolicy.email, cap: { count: 1, perDays: 1 } } });
+  try {
+    const offer = (id: string, event: string, settings?: Record<string, unknown>) =>
+      journey(id, { settings, nodes: { start: ['trigger.event', { event }], mail: email(id), done: ['exit'] }, edges: ['start -> mail', 'mail -> done'] });
+    await tend.publish(offer('hello-note', 'Signed Up'));
+    await tend.publish(offer('flash-sale', 'Flash Sale', { priority: 3 }));
+    await tend.publish(offer('vip-sale', 'VIP Sale', { priority: 8 }));
+    const rowOf = async (journeyId: string) => (await ledgerOf(tend, 'cy', journeyId))[0];
+    const heldRow = (journeyId: string) => eventually(async () => (await rowOf(journeyId))?.status === 'deferred' && rowOf(journeyId), `${journeyId} to be held`);
+
+    await tend.identify('cy', { email: 'cy@example.com' });
+    await tend.track('cy', 'Signed Up');
+    await tend.waitForMail('cy@example.com', 1);
+    const hello = await rowOf('hello-note');
+    // The cap is full for a day. The low-priority journey reaches the contact first; both wait for the same slot.
+    await tend.track('cy', 'Flash Sale');
+    const slot = new Date(hello!.sentAt!.getTime() + day);
+    expect(await heldRow('flash-sale')).toMatchObject({ deferredUntil: slot, reason: 'the email frequency cap (1 in 1 day)', priority: 3 });
+    await tend.track('cy', 'VIP Sale');
+    expect(await heldRow('vip-sale')).toMatchObject({ deferredUntil: slot, priority: 8 });
+
+    await tend.sleep('1 day');
+    await tend.waitForMail('cy@example.com', 2);
+    expect(tend.mailTo('cy@example.com').map((mail) => mail.subject)).toEqual(['hello-note', 'vip-sale']);
+    // Whichever retry ran first, the low one ends up held to the next window. (Had it asked first,
+    // it waited a minute for the high one: skip past that.)
+    await settle();
+    await tend.sleep('2 minutes');
+    const vip = await rowOf('vip-sale');
+    const nextSlot = new Date(vip!.sentAt!.getTime() + day);
+    const waiting = await eventually(async () => {
+      const row = await rowOf('flash-sale');
+      return row?.status === 'deferred' && row.deferredUntil?.getTime() === nextSlot.getTime() && row;
+    }, 'flash-sale to be held to the next window');
+    expect(waiting.reason).toBe('the email frequency cap (1 in 1 day), filled first by a higher-priority message from journey "vip-sale" (8 over 3)');
+
+    await tend.sleep('1 day');
+    await tend.waitForMail('cy@example.com', 3);
+    expect(tend.mailTo('cy@example.com').map((mail) => mail.subject)).toEqual(['hello-note', 'vip-sale', 'flash-sale']);
+    await tend.ended('cy', 'flash-sale');
+    const sent = (await tend.trail('cy', 'flash-sale')).find((step) => step.nodeId === 'mail');
+    expect(sent).toMatchObject({ outcome: 'sent', detail: { reason: expect.stringContaining('filled first by a higher-priority message from journey "vip-sale"') } });
+  } finally {
+    await tend.api.policy.save(filePolicy);
+  }
 });

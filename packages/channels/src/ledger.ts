@@ -1,6 +1,7 @@
-import { eq, messages, sql, type Database } from '@tend/db';
+import { eq, messages, sql, type Database, type Transaction } from '@tend/db';
 import { UndeliverableError } from './errors.js';
-import { checkPolicy } from './policy/check-policy.js';
+import { capApplies, checkPolicy, withPolicySettings } from './policy/check-policy.js';
+import { lockCapCount } from './policy/frequency-cap.js';
 
 export type Channel = (typeof messages.channel.enumValues)[number];
 
@@ -15,6 +16,9 @@ export interface LedgerEntry {
   /** What the message is for (the node's purpose; missing: marketing) and its subscription topic. */
   purpose?: 'marketing' | 'transactional';
   topic?: string | null;
+  /** An email rendered from a library template: which one, and its version. */
+  templateId?: string | null;
+  templateVersion?: number | null;
 }
 
 /** A journey's message passes the message policy before the provider is called; a test send does not. */
@@ -76,12 +80,17 @@ async function writeSkip(db: Database, entry: LedgerEntry, reason: string): Prom
   return written.length > 0;
 }
 
-/** Records that the policy holds the send until `until`, unless it finished or an attempt holds it; whether it did. */
-async function writeDeferral(db: Database, entry: LedgerEntry, recipient: string, until: Date, reason: string): Promise<boolean> {
+/**
+ * Records that the policy holds the send until `until` (with the sending journey's priority, by
+ * which messages due together take a cap's slots), unless it finished or an attempt holds it;
+ * whether it did.
+ */
+async function writeDeferral(db: Database, entry: LedgerEntry, recipient: string, held: { until: Date; reason: string; priority: number | null }): Promise<boolean> {
+  const { until: deferredUntil, reason, priority } = held;
   const written = await db
     .insert(messages)
-    .values({ ...entry, recipient, status: 'deferred', deferredUntil: until, reason })
-    .onConflictDoUpdate({ target: messages.idempotencyKey, set: { status: 'deferred', deferredUntil: until, reason, claimedUntil: null }, setWhere: unclaimed })
+    .values({ ...entry, recipient, status: 'deferred', deferredUntil, reason, priority })
+    .onConflictDoUpdate({ target: messages.idempotencyKey, set: { status: 'deferred', deferredUntil, reason, priority, claimedUntil: null }, setWhere: unclaimed })
     .returning({ key: messages.idempotencyKey });
   return written.length > 0;
 }
@@ -109,9 +118,12 @@ async function finishedOrInProgress(db: Database, idempotencyKey: string): Promi
  * (the contact, the claim, the outcome): the row is not read first because a retry is rare.
  *
  * With `policy` (every journey message), the message policy (checkPolicy: suppression, consent,
- * frequency caps, quiet hours) judges the prepared message before the claim: a skip is recorded
- * as one, a deferral as status `deferred` with `deferred_until` and the reason, and returned so
- * the caller retries at that time. The retry asks the policy again.
+ * frequency caps, journeys' priorities, quiet hours) judges the prepared message before the
+ * claim: a skip is recorded as one, a deferral as status `deferred` with `deferred_until` and the
+ * reason, and returned so the caller retries at that time. The retry asks the policy again. When
+ * a cap applies, the policy's count and the claim are made in one transaction under the
+ * contact's cap lock for the channel, so two sends cannot both take the cap's last slot; the
+ * provider is called after it commits. The claim and a deferral record the journey's priority.
  */
 export async function sendOnce(
   db: Database,
@@ -122,32 +134,16 @@ export async function sendOnce(
   const delivery = await prepare();
   // A send that finished keeps its outcome, whatever the contact is like now.
   if ('skip' in delivery) return skipped(db, entry, delivery.skip);
-  if (policy) {
-    const verdict = await checkPolicy(db, { ...entry, recipient: delivery.recipient, whenHeld: policy.whenHeld, now: policy.now ?? new Date() });
-    if (verdict.verdict === 'skip') return skipped(db, entry, verdict.reason);
-    if (verdict.verdict === 'defer') {
-      const written = await writeDeferral(db, entry, delivery.recipient, verdict.until, verdict.reason);
-      return written ? { status: 'deferred', until: verdict.until, reason: verdict.reason } : finishedOrInProgress(db, entry.idempotencyKey);
-    }
-  }
-
-  const claimed = await db
-    .insert(messages)
-    .values({ ...entry, recipient: delivery.recipient, ...delivery.content, status: 'sending', attempts: 1, claimedUntil: lease })
-    .onConflictDoUpdate({
-      target: messages.idempotencyKey,
-      set: { status: 'sending', attempts: sql`${messages.attempts} + 1`, claimedUntil: lease },
-      setWhere: unclaimed,
-    })
-    .returning({ key: messages.idempotencyKey, deferredUntil: messages.deferredUntil, reason: messages.reason });
-  const [claim] = claimed;
-  if (!claim) return finishedOrInProgress(db, entry.idempotencyKey);
+  const judged = policy ? await judgeAndClaim(db, entry, delivery, policy) : { claim: await claim(db, entry, delivery, null) };
+  if ('outcome' in judged) return judged.outcome;
+  const { claim: claimed } = judged;
+  if (!claimed) return finishedOrInProgress(db, entry.idempotencyKey);
 
   const row = eq(messages.idempotencyKey, entry.idempotencyKey);
   try {
     const { providerMessageId } = await delivery.send();
     await db.update(messages).set({ status: 'sent', providerMessageId, sentAt: policy?.now ?? new Date(), lastError: null, claimedUntil: null }).where(row);
-    return { status: 'sent', providerMessageId, alreadySent: false, ...heldOf(claim) };
+    return { status: 'sent', providerMessageId, alreadySent: false, ...heldOf(claimed) };
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
     if (error instanceof UndeliverableError) {
@@ -157,4 +153,40 @@ export async function sendOnce(
     await db.update(messages).set({ lastError, claimedUntil: null }).where(row);
     throw error;
   }
+}
+
+type Claim = { deferredUntil: Date | null; reason: string | null };
+
+/** Claims the send with a lease, unless it finished or an attempt holds it (then nothing). */
+async function claim(db: Database | Transaction, entry: LedgerEntry, delivery: Delivery, priority: number | null): Promise<Claim | undefined> {
+  const [claimed] = await db
+    .insert(messages)
+    .values({ ...entry, recipient: delivery.recipient, ...delivery.content, priority, status: 'sending', attempts: 1, claimedUntil: lease })
+    .onConflictDoUpdate({
+      target: messages.idempotencyKey,
+      set: { status: 'sending', priority, attempts: sql`${messages.attempts} + 1`, claimedUntil: lease },
+      setWhere: unclaimed,
+    })
+    .returning({ deferredUntil: messages.deferredUntil, reason: messages.reason });
+  return claimed;
+}
+
+/** The policy's verdict on the prepared message: recorded when it skips or defers it, else the claim (see sendOnce). */
+async function judgeAndClaim(db: Database, entry: LedgerEntry, delivery: Delivery, options: PolicyOptions): Promise<{ outcome: SendOutcome } | { claim: Claim | undefined }> {
+  const question = await withPolicySettings(db, { ...entry, recipient: delivery.recipient, whenHeld: options.whenHeld, now: options.now ?? new Date() });
+  const priority = question.journey?.priority ?? null;
+  const judge = async (tx: Database | Transaction): Promise<{ outcome: SendOutcome } | { claim: Claim | undefined }> => {
+    const verdict = await checkPolicy(tx, question);
+    if (verdict.verdict === 'skip') return { outcome: await skipped(tx, entry, verdict.reason) };
+    if (verdict.verdict === 'defer') {
+      const written = await writeDeferral(tx, entry, delivery.recipient, { ...verdict, priority });
+      return { outcome: written ? { status: 'deferred', until: verdict.until, reason: verdict.reason } : await finishedOrInProgress(tx, entry.idempotencyKey) };
+    }
+    return { claim: await claim(tx, entry, delivery, priority) };
+  };
+  if (!capApplies(question)) return judge(db);
+  return db.transaction(async (tx) => {
+    await lockCapCount(tx, entry.contactId, entry.channel);
+    return judge(tx);
+  });
 }

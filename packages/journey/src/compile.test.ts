@@ -132,6 +132,32 @@ describe('compileJourney', () => {
     expect(compiled(reordered).hash).toBe(compiled(twoTriggers).hash);
   });
 
+  it('carries a priority and caps set in the settings into the IR, where the send path reads them', () => {
+    const { ir } = compiled(welcomeWith((graph) => void (graph.settings = { ...graph.settings, priority: 8, caps: { email: { count: 1, perDays: 7 } } })));
+    expect(ir).toMatchObject({ priority: 8, caps: { email: { count: 1, perDays: 7 } } });
+  });
+
+  it('leaves the default priority and no caps out of the IR, so a journey published before them keeps its hash', () => {
+    const spelt = welcomeWith((graph) => void (graph.settings = { ...graph.settings, priority: 5, caps: {} }));
+    const { ir, hash } = compiled(spelt);
+    expect(ir).not.toHaveProperty('priority');
+    expect(ir).not.toHaveProperty('caps');
+    expect(hash).toBe(compiled(welcome).hash);
+  });
+
+  it('refuses a priority outside 1 to 10 and a journey cap that cannot be followed, naming the field', () => {
+    const result = compileJourney(welcomeWith((graph) => void (graph.settings = { ...graph.settings, priority: 11, caps: { sms: { count: 0, perDays: 1 } } })));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'settings.priority', message: 'priority is at most 10 (highest)' }),
+        expect.objectContaining({ field: 'settings.caps.sms.count', message: 'a cap allows at least 1 message' }),
+      ]),
+    );
+    const fractional = compileJourney(welcomeWith((graph) => void (graph.settings = { ...graph.settings, priority: 2.5 })));
+    expect(!fractional.ok && fractional.problems).toContainEqual(expect.objectContaining({ field: 'settings.priority', message: 'priority is a whole number from 1 (lowest) to 10 (highest)' }));
+  });
+
   it('changes the hash when a subject line changes', () => {
     const edited = welcomeWith((graph) => void (graph.nodes.find((n) => n.id === 'tips-email')!.data!.subject = 'Four tips'));
     expect(compiled(edited).hash).not.toBe(compiled(welcome).hash);

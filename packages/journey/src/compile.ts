@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { JourneyGraph } from './graph.js';
+import { defaultJourneyPriority, type JourneyGraph } from './graph.js';
 import type { IrGoal, IrNode, IrTrigger, JourneyIr } from './ir/types.js';
 import { nodeLookup, type NodeLookup } from './nodes/catalogue.js';
 import { durationMs } from './nodes/duration.js';
@@ -48,6 +48,7 @@ function toIr(graph: JourneyGraph, findNodeSpec: NodeLookup): JourneyIr {
   // The order of nodes in the file is not content: sort so it cannot change the hash.
   triggers.sort((a, b) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0));
   goals.sort((a, b) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0));
+  const caps = capsOf(settings.caps);
   return {
     format: 1,
     journeyId: graph.id,
@@ -60,7 +61,17 @@ function toIr(graph: JourneyGraph, findNodeSpec: NodeLookup): JourneyIr {
     goals,
     exitWhen,
     listensTo,
+    // Only when set otherwise than the default: an unchanged journey keeps its hash, so
+    // publishing it again is still "unchanged" rather than a new version.
+    ...(settings.priority !== defaultJourneyPriority ? { priority: settings.priority } : {}),
+    ...(caps ? { caps } : {}),
   };
+}
+
+/** The journey's caps without the channels it leaves uncapped; undefined when none is capped. */
+function capsOf(caps: JourneyGraph['settings']['caps']): JourneyIr['caps'] {
+  const set = Object.entries(caps ?? {}).filter(([, cap]) => cap !== undefined);
+  return set.length > 0 ? (Object.fromEntries(set) as JourneyIr['caps']) : undefined;
 }
 
 /** An action runs in the worker by type and version, with its parsed config and where each output leads. */

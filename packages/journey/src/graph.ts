@@ -24,6 +24,15 @@ export const graphEdgeSchema = z.object({
   sourceHandle: z.string().nullish(),
 });
 
+/** At most `count` marketing messages of one channel to a contact in any `perDays` days (a workspace's cap, or a journey's own). */
+export const frequencyCapSchema = z.object({
+  count: z.number({ error: 'the cap needs a number of messages' }).int('a whole number of messages').min(1, 'a cap allows at least 1 message'),
+  perDays: z.number({ error: 'the cap needs a number of days' }).int('a whole number of days').min(1, 'the window is at least 1 day').max(365, 'the window is at most 365 days'),
+});
+
+/** 1 (lowest) to 10 (highest); 5 unless set. */
+export const defaultJourneyPriority = 5;
+
 export const journeySettingsSchema = z
   .object({
     /**
@@ -46,6 +55,20 @@ export const journeySettingsSchema = z
         }),
       )
       .default([]),
+    /**
+     * When journeys compete for a contact under a frequency cap, the higher priority's message
+     * takes the free slot first (ties: the message that was due first), not arrival order.
+     */
+    priority: z
+      .number({ error: 'priority is a whole number from 1 (lowest) to 10 (highest)' })
+      .int('priority is a whole number from 1 (lowest) to 10 (highest)')
+      .min(1, 'priority is at least 1 (lowest)')
+      .max(10, 'priority is at most 10 (highest)')
+      .default(defaultJourneyPriority),
+    /** This journey's own caps per channel: they count only its marketing messages to the contact. None when absent. */
+    caps: z
+      .object({ email: frequencyCapSchema.optional(), sms: frequencyCapSchema.optional(), push: frequencyCapSchema.optional() })
+      .optional(),
   })
   .refine((settings) => settings.reentry !== 'cooldown' || settings.cooldown, { message: 'set how long the cool-down lasts', path: ['cooldown'] });
 
@@ -58,7 +81,7 @@ export const journeyGraphSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   lifecycle: z.enum(lifecycleStages).optional(),
-  settings: journeySettingsSchema.default({ reentry: 'once-at-a-time', timeZone: 'UTC', exitWhen: [] }),
+  settings: journeySettingsSchema.default({ reentry: 'once-at-a-time', timeZone: 'UTC', exitWhen: [], priority: defaultJourneyPriority }),
   nodes: z.array(graphNodeSchema),
   edges: z.array(graphEdgeSchema),
 });

@@ -1,5 +1,7 @@
 export { compileJourney, contentHash, type CompileResult } from './compile.js';
 export {
+  defaultJourneyPriority,
+  frequencyCapSchema,
   journeyGraphSchema,
   lifecycleStages,
   type GraphEdge,

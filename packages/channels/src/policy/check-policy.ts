@@ -1,10 +1,12 @@
 import { contacts, eq, type Database, type Transaction } from '@tend/db';
-import { isValidTimeZone } from '@tend/journey';
+import { defaultJourneyPriority, isValidTimeZone, type FrequencyCap } from '@tend/journey';
 import { consentsOf, suppressionOf } from '../consent/consent-store.js';
 import type { Channel } from '../ledger.js';
-import { cappedUntil } from './frequency-cap.js';
+import { capRoom, recheckMs } from './frequency-cap.js';
 import { policyOf, type MessagePolicy } from './policy-settings.js';
+import { aheadInLine, aheadReason, overtakenReason } from './priority.js';
 import { quietUntil } from './quiet-hours.js';
+import { sendingJourney, type SendingJourney } from './sending-journey.js';
 
 export type MessagePurpose = 'marketing' | 'transactional';
 
@@ -29,6 +31,8 @@ export interface PolicyQuestion {
   whenHeld?: 'defer' | 'skip';
   /** The workspace's policy, when the caller has it already. */
   policy?: MessagePolicy;
+  /** The sending journey's priority and caps, when the caller has them already (null: none); else read by `journeyId`. */
+  journey?: SendingJourney | null;
 }
 
 export type PolicyVerdict = { verdict: 'send' } | { verdict: 'defer'; until: Date; reason: string } | { verdict: 'skip'; reason: string };
@@ -38,9 +42,10 @@ const channelNames: Record<Channel, string> = { email: 'email', sms: 'SMS', push
 /**
  * The one policy step before every send. Suppression stops every message to the address,
  * transactional ones included. A marketing message also needs consent (no unsubscribe from
- * the channel or its topic; an explicit opt-in where the policy requires one: SMS by default),
- * then waits for the frequency cap and quiet hours, or is skipped if the node says so.
- * Transactional messages pass consent, caps and quiet hours.
+ * the channel or its topic; an explicit opt-in where the policy requires one), then waits for
+ * the frequency caps (the workspace's per channel, the journey's own), for messages of a
+ * higher priority due with it when the cap has no room for all, and for quiet hours; or is
+ * skipped if the node says so. Transactional messages pass consent, caps and quiet hours.
  */
 export async function checkPolicy(db: Database | Transaction, question: PolicyQuestion): Promise<PolicyVerdict> {
   const { workspaceId, contactId, channel } = question;
@@ -52,10 +57,33 @@ export async function checkPolicy(db: Database | Transaction, question: PolicyQu
   const refusal = consentRefusal(await consentsOf(db, workspaceId, contactId, channel), channel, question.topic ?? '', policy[channel].requireOptIn);
   if (refusal) return { verdict: 'skip', reason: refusal };
 
-  const held = await heldUntil(db, question, policy);
+  const held = await heldUntil(db, question, policy, await journeyOf(db, question));
   if (!held) return { verdict: 'send' };
   if (question.whenHeld === 'skip') return { verdict: 'skip', reason: `held by ${held.reason}; the step skips held messages` };
   return { verdict: 'defer', ...held };
+}
+
+/**
+ * What `checkPolicy` reads once per send, read ahead so the caller knows whether a cap applies
+ * (and so whether to count and claim under the cap lock): the workspace's policy and the
+ * sending journey's priority and caps. A transactional message needs neither.
+ */
+export async function withPolicySettings(db: Database | Transaction, question: PolicyQuestion): Promise<PolicyQuestion> {
+  if (question.purpose === 'transactional') return question;
+  const [policy, journey] = await Promise.all([question.policy ?? policyOf(db, question.workspaceId), journeyOf(db, question)]);
+  return { ...question, policy, journey };
+}
+
+/** The sending journey's settings: the caller's, else read by the question's journey id; null outside a journey. */
+async function journeyOf(db: Database | Transaction, question: PolicyQuestion): Promise<SendingJourney | null> {
+  if (question.journey !== undefined) return question.journey;
+  return question.journeyId ? sendingJourney(db, question.workspaceId, question.journeyId) : null;
+}
+
+/** Whether a frequency cap (the workspace's for the channel, or the journey's own) may hold this message. */
+export function capApplies(question: PolicyQuestion): boolean {
+  if (question.purpose === 'transactional') return false;
+  return Boolean(question.policy?.[question.channel].cap ?? question.journey?.caps[question.channel]);
 }
 
 /** Why marketing may not reach the contact on this channel and topic, or null when it may. */
@@ -68,23 +96,45 @@ function consentRefusal(states: Map<string, string>, channel: Channel, topic: st
   return null;
 }
 
-/** The next moment the cap and quiet hours both allow, with what held the message; null when now is allowed. */
-async function heldUntil(db: Database | Transaction, question: PolicyQuestion, policy: MessagePolicy): Promise<{ until: Date; reason: string } | null> {
-  const { channel, now } = question;
-  const reasons: string[] = [];
-  let until = now;
+/**
+ * The next moment the caps, the journeys ahead in line and quiet hours all allow, with what held
+ * the message; null when now is allowed. The journey's own cap and the workspace's are both
+ * counted (the later freeing wins). When the workspace's cap has room, but not for this message
+ * as well as the messages due with it that go first (a higher priority, or the same and held
+ * earlier), this one waits a minute for them, then asks again (and finds the cap full, or the
+ * slot still free because theirs did not go).
+ */
+async function heldUntil(
+  db: Database | Transaction,
+  question: PolicyQuestion,
+  policy: MessagePolicy,
+  journey: SendingJourney | null,
+): Promise<{ until: Date; reason: string } | null> {
+  const { workspaceId, contactId, channel, idempotencyKey, now } = question;
+  const counted = { workspaceId, contactId, channel, idempotencyKey, now };
+  const holds: { until: Date; reason: string }[] = [];
+  const journeyCap = journey?.caps[channel];
+  if (journeyCap) {
+    const { freedAt } = await capRoom(db, { ...counted, cap: journeyCap, onlyJourney: journey.id });
+    if (freedAt) holds.push({ until: freedAt, reason: `the journey's ${channelNames[channel]} cap (${capText(journeyCap)})` });
+  }
   const cap = policy[channel].cap;
   if (cap) {
-    const freed = await cappedUntil(db, { ...question, now, cap });
-    if (freed) {
-      until = freed;
-      reasons.push(`the ${channelNames[channel]} frequency cap (${cap.count} in ${cap.perDays} ${cap.perDays === 1 ? 'day' : 'days'})`);
+    const priority = journey?.priority ?? defaultJourneyPriority;
+    const { room, freedAt, overtakenBy } = await capRoom(db, { ...counted, cap, priority });
+    const capReason = `the ${channelNames[channel]} frequency cap (${capText(cap)})`;
+    if (freedAt) holds.push({ until: freedAt, reason: overtakenBy ? `${capReason}, ${overtakenReason(overtakenBy, priority)}` : capReason });
+    else if (holds.length === 0) {
+      const ahead = await aheadInLine(db, { ...counted, priority, limit: room });
+      if (ahead.length >= room) holds.push({ until: new Date(now.getTime() + recheckMs), reason: aheadReason(ahead[0]!, priority) });
     }
   }
+  let until = new Date(Math.max(now.getTime(), ...holds.map((hold) => hold.until.getTime())));
+  const reasons = holds.map((hold) => hold.reason);
   const quiet = policy.quietHours;
   if (quiet?.channels.includes(channel)) {
     const zone = (await timeZoneOf(db, question)) ?? quiet.defaultTimeZone;
-    // Checked at the moment the cap frees the message, so the retry is not held again by the night.
+    // Checked at the moment the caps free the message, so the retry is not held again by the night.
     const morning = quietUntil(until, quiet, zone);
     if (morning) {
       until = morning;
@@ -92,6 +142,11 @@ async function heldUntil(db: Database | Transaction, question: PolicyQuestion, p
     }
   }
   return reasons.length > 0 ? { until, reason: reasons.join(' and ') } : null;
+}
+
+/** { count: 2, perDays: 7 } → "2 in 7 days". */
+function capText(cap: FrequencyCap): string {
+  return `${cap.count} in ${cap.perDays} ${cap.perDays === 1 ? 'day' : 'days'}`;
 }
 
 async function timeZoneOf(db: Database | Transaction, question: PolicyQuestion): Promise<string | null> {

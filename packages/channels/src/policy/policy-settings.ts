@@ -1,22 +1,16 @@
 import { eq, messagePolicies, type Database, type Transaction } from '@tend/db';
-import { isValidTimeZone, parseTimeOfDay } from '@tend/journey';
+import { frequencyCapSchema, isValidTimeZone, parseTimeOfDay } from '@tend/journey';
 import { z } from 'zod';
 
 const timeOfDay = z.string().refine((text) => parseTimeOfDay(text) !== null, { message: 'write a time of day as HH:MM (24 hours), e.g. 21:00' });
-
-/** At most `count` marketing messages of a channel to one contact in any `perDays` days. */
-const frequencyCap = z.object({
-  count: z.number({ error: 'the cap needs a number of messages' }).int('a whole number of messages').min(1, 'a cap allows at least 1 message'),
-  perDays: z.number({ error: 'the cap needs a number of days' }).int('a whole number of days').min(1, 'the window is at least 1 day').max(365, 'the window is at most 365 days'),
-});
 
 const channelPolicy = (requireOptIn: boolean) =>
   z
     .object({
       /** Marketing needs the contact's explicit "subscribed" on the channel (or the topic); else only an unsubscribe stops it. */
       requireOptIn: z.boolean().default(requireOptIn),
-      /** No cap when absent. */
-      cap: frequencyCap.nullable().default(null),
+      /** No cap when absent. The same shape as a journey's own caps (its settings). */
+      cap: frequencyCapSchema.nullable().default(null),
     })
     .prefault({});
 

@@ -66,6 +66,12 @@ export type IrNode =
   | { kind: 'action'; id: string; type: string; version: number; config: Record<string, unknown>; outputs: Record<string, string | null> }
   | { kind: 'exit'; id: string };
 
+/** At most `count` marketing messages of a channel to one contact in any `perDays` days. */
+export interface FrequencyCap {
+  count: number;
+  perDays: number;
+}
+
 export interface IrGoal {
   nodeId: string;
   matcher: EventMatcher;
@@ -90,4 +96,12 @@ export interface JourneyIr {
   exitWhen: (EventMatcher & { matchEntryProperty?: string })[];
   /** Every event name a running contact must be told about (wait-for-event, goals, exits, restart triggers). */
   listensTo: string[];
+  /**
+   * Which journey's message goes first when several compete for a contact under a frequency
+   * cap: 1 (lowest) to 10 (highest). Absent (the default, or a version published before
+   * priorities): 5. The send path reads it, and `caps`, from the live version.
+   */
+  priority?: number;
+  /** The journey's own caps per channel, counting only its messages. Absent: none. */
+  caps?: Partial<Record<'email' | 'sms' | 'push', FrequencyCap>>;
 }

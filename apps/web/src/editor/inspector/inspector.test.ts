@@ -109,4 +109,13 @@ describe('<JourneySettingsForm />', () => {
     expect(html).toContain('aria-label="Exit event 1"');
     expect(html).toContain('Add exit event');
   });
+
+  it('shows the priority and the journey caps, with what publish says of a wrong one', () => {
+    const html = render(null, () => createElement(JourneySettingsForm), { ...graph, settings: { ...graph.settings, priority: 8, caps: { sms: { count: 0, perDays: 1 } } } });
+    expect(html).toMatch(/<option value="8" selected="">8<\/option>/);
+    expect(html).toContain('the higher priority’s message goes first');
+    expect(html).toContain('aria-label="SMS cap: messages"');
+    expect(html).not.toContain('aria-label="Email cap: messages"');
+    expect(html).toContain('a cap allows at least 1 message');
+  });
 });

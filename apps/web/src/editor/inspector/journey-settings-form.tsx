@@ -19,6 +19,14 @@ const reentryOptions = [
   { value: 'restart', label: 'Start over on each trigger', description: 'A new trigger takes the contact back to the start, e.g. "90 days since the last order".' },
 ] as const;
 
+const priorities = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1] as const;
+const priorityLabels: Partial<Record<number, string>> = { 10: '10 (highest)', 5: '5 (default)', 1: '1 (lowest)' };
+const cappedChannels = [
+  { channel: 'email', name: 'Email' },
+  { channel: 'sms', name: 'SMS' },
+  { channel: 'push', name: 'Push' },
+] as const;
+
 /** The journey as a whole: name, description, lifecycle stage and its settings (shown when no node is selected). */
 export function JourneySettingsForm() {
   const meta = useEditor((state) => state.meta);
@@ -32,6 +40,7 @@ export function JourneySettingsForm() {
   const exitWhen = Array.isArray(settings.exitWhen) ? settings.exitWhen.map((row: unknown) => (isObject(row) ? row : {})) : [];
   const setSettings = (patch: JsonObject) => setMeta({ settings: { ...settings, ...patch } });
   const setExit = (rows: JsonObject[]) => setSettings({ exitWhen: rows });
+  const priority = typeof settings.priority === 'number' ? settings.priority : 5;
   const messages = (...path: string[]) => flattenErrors(errorsAt(errors, path));
 
   return (
@@ -106,6 +115,23 @@ export function JourneySettingsForm() {
           <span className="field__hint">For waits and dates, when a contact has no timezone trait.</span>
           <RowErrors messages={messages('settings', 'timeZone')} />
         </div>
+        <div className="field">
+          <label className="field__label" htmlFor="journey-priority">
+            Priority
+          </label>
+          <select id="journey-priority" className="select" value={priority} onChange={(event) => setSettings({ priority: Number(event.target.value) })}>
+            {/* A value written by hand outside 1–10 stays shown, beside its error, until it is changed. */}
+            {!priorities.some((option) => option === priority) && <option value={priority}>{String(priority)}</option>}
+            {priorities.map((option) => (
+              <option key={option} value={option}>
+                {priorityLabels[option] ?? option}
+              </option>
+            ))}
+          </select>
+          <span className="field__hint">When journeys compete for a contact under a frequency cap, the higher priority&rsquo;s message goes first.</span>
+          <RowErrors messages={messages('settings', 'priority')} />
+        </div>
+        <JourneyCaps caps={settings.caps} messages={messages} onChange={(caps) => setSettings({ caps })} />
         <fieldset className="inspector-group">
           <legend className="field__label">Exit when</legend>
           {exitWhen.length === 0 && <p className="muted small">No exit events: contacts leave at the end of the flow.</p>}
@@ -152,5 +178,73 @@ export function JourneySettingsForm() {
         </fieldset>
       </fieldset>
     </section>
+  );
+}
+
+/**
+ * The journey's own frequency caps, per channel: they count only this journey's marketing
+ * messages to a contact (the workspace's caps still apply). An uncapped channel is left out.
+ */
+function JourneyCaps({
+  caps,
+  messages,
+  onChange,
+}: {
+  caps: unknown;
+  messages: (...path: string[]) => string[];
+  onChange: (caps: JsonObject | undefined) => void;
+}) {
+  const current = isObject(caps) ? caps : {};
+  const update = (channel: string, cap: JsonObject | undefined) => {
+    const { [channel]: _replaced, ...others } = current;
+    const next = cap ? { ...others, [channel]: cap } : others;
+    onChange(Object.keys(next).length > 0 ? next : undefined);
+  };
+  // An emptied box leaves the field out, so publish names it ("the cap needs a number of messages").
+  const numberOf = (text: string) => (text === '' ? undefined : Number(text));
+  return (
+    <fieldset className="inspector-group">
+      <legend className="field__label">Journey caps</legend>
+      <span className="field__hint">At most this many of this journey&rsquo;s marketing messages per contact; the workspace&rsquo;s caps still apply.</span>
+      {cappedChannels.map(({ channel, name }) => {
+        const cap = isObject(current[channel]) ? current[channel] : undefined;
+        const count = typeof cap?.count === 'number' ? cap.count : '';
+        const perDays = typeof cap?.perDays === 'number' ? cap.perDays : '';
+        return (
+          <div key={channel} className="inspector-row">
+            <label className="inspector-inline">
+              <input type="checkbox" checked={cap !== undefined} onChange={(event) => update(channel, event.target.checked ? { count: 1, perDays: 7 } : undefined)} />
+              <span>{name}</span>
+            </label>
+            {cap && (
+              <div className="inspector-inline">
+                <input
+                  className="input input--number"
+                  type="number"
+                  min={1}
+                  step={1}
+                  aria-label={`${name} cap: messages`}
+                  value={count}
+                  onChange={(event) => update(channel, { ...cap, count: numberOf(event.target.value) })}
+                />
+                <span>in any</span>
+                <input
+                  className="input input--number"
+                  type="number"
+                  min={1}
+                  max={365}
+                  step={1}
+                  aria-label={`${name} cap: days`}
+                  value={perDays}
+                  onChange={(event) => update(channel, { ...cap, perDays: numberOf(event.target.value) })}
+                />
+                <span>days</span>
+              </div>
+            )}
+            <RowErrors messages={['count', 'perDays'].flatMap((field) => messages('settings', 'caps', channel, field))} />
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }
