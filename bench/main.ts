@@ -1,6 +1,7 @@
-// `npm run bench`: the first path's figures (start-up, identify → email, batch ingest) and the
-// journey engine's (enrolment, routing, memory of waiting runs, history per contact), each
-// printed beside a baseline measured in the same run. Figures are printed, never asserted.
+// `npm run bench`: the first path's figures (start-up, identify → email, batch ingest), the
+// journey engine's (enrolment, routing, memory of waiting runs, history per contact), the
+// audience's and the channels' (the send path, the policy, renders), each printed beside a
+// baseline measured in the same run. Figures are printed, never asserted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { resolveTemporalCli } from '@tend/dev';
 import { startSmtpPeer } from '@tend/e2e/harness';
 import { benchBatchIngest } from './batch-ingest.js';
 import { benchAudience } from './audience/audience-bench.js';
+import { benchChannels } from './channels/channels-bench.js';
 import { Cleanup } from './cleanup.js';
 import { benchEditor } from './editor/editor-bench.js';
 import { benchEnrolAndRoute } from './enrol-and-route.js';
@@ -35,13 +37,13 @@ if (options === 'help') {
 }
 
 // The bench measures the embedded defaults; a shell's cluster or database would change what it measures.
-// DATABASE_URL names only the Postgres server sections 5.5 and 6 make their own databases on.
+// DATABASE_URL names only the Postgres server sections 5.5, 6 and 7 make their own databases on.
 const postgresUrl = process.env.DATABASE_URL || undefined;
 for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEND_DATA_DIR'] as const) {
   if (process.env[name] && name !== 'DATABASE_URL') console.log(`(ignoring ${name} from the environment: the bench runs Tend on its embedded defaults)`);
   delete process.env[name];
 }
-if (postgresUrl) console.log('(DATABASE_URL is used by sections 5.5 and 6 only, for throwaway databases; every other section runs on embedded PGlite)');
+if (postgresUrl) console.log('(DATABASE_URL is used by sections 5.5, 6 and 7 only, for throwaway databases; every other section runs on embedded PGlite)');
 
 const cleanup = new Cleanup();
 let interrupted = false;
@@ -53,17 +55,18 @@ process.once('SIGINT', () => {
 });
 
 const began = performance.now();
-const sizes =
-  options.sections === 'audience'
-    ? 'section 6 (the audience) only'
-    : `${options.contacts} contacts at ${options.rate}/s, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting`;
+const sizes = [
+  ...(options.sections.engine ? [`${options.contacts} contacts at ${options.rate}/s, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting`] : []),
+  ...(options.sections.audience ? [options.sections.engine ? 'the audience' : 'section 6 (the audience)'] : []),
+  ...(options.sections.channels ? [`${options.sections.engine ? '' : 'section 7: '}${options.channelSends} channel sends`] : []),
+].join(', ');
 console.log(
   `Tend bench: ${sizes} · node ${process.version} · ${cpus().length} CPU(s) · loopback only · load average ${loadAverage()} (1, 5, 15 min)`,
 );
 try {
   const workDir = mkdtempSync(join(tmpdir(), 'tend-bench-'));
   cleanup.defer('temporary data directories', () => rmSync(workDir, { recursive: true, force: true }));
-  if (options.sections !== 'audience') {
+  if (options.sections.engine) {
     const smtp = await startSmtpPeer();
     cleanup.defer('SMTP peer', () => smtp.stop());
     const cliPath = resolveTemporalCli((line) => progress(line));
@@ -111,12 +114,17 @@ try {
     else printTable(splitTitle, split.rows, split.notes);
   }
 
-  if (options.sections !== 'without-audience') {
+  if (options.sections.audience) {
     heading('6. the audience: Online Retail, RFM, lifetime value, segments');
     for await (const table of benchAudience({ databaseUrl: postgresUrl, workDir, cleanup })) {
       if ('skipped' in table) console.log(`\n${table.title}\n\n  ${table.skipped}`);
       else printTable(table.title, table.rows, table.notes);
     }
+  }
+
+  if (options.sections.channels) {
+    heading('7. the channels: emails and pushes through the send path, the policy, renders');
+    for await (const table of benchChannels({ databaseUrl: postgresUrl, workDir, sends: options.channelSends, cleanup })) printTable(table.title, table.rows, table.notes);
   }
 
   console.log(`\nDone in ${((performance.now() - began) / 1000).toFixed(0)} s, load average ${loadAverage()} (1, 5, 15 min). Ratio = figure ÷ baseline.`);

@@ -11,12 +11,18 @@ export interface BenchOptions {
   enrol: number;
   /** Contacts left waiting 30 days while memory is read (sections 5.3 and 5.5). */
   waiting: number;
-  /** Which sections run: all of them, sections 1–5 without the audience (6), or the audience alone. */
-  sections: 'all' | 'without-audience' | 'audience';
+  /** Emails and web pushes sent each way in section 7 (the channels); policy checks and renders scale with it. */
+  channelSends: number;
+  /** Which parts run: sections 1–5 (Tend started as `npm start`), 6 (the audience), 7 (the channels). */
+  sections: { engine: boolean; audience: boolean; channels: boolean };
 }
 
+/** The parts `--only` names and `--skip-*` leaves out. */
+const parts = ['audience', 'channels'] as const;
+
 export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batches N] [--enrol N] [--waiting N]
-                             [--skip-audience | --only audience]
+                             [--channel-sends N] [--skip-audience] [--skip-channels]
+                             [--only audience | --only channels]
 
   --contacts N   identify calls, one welcome email each (default 200, at most 5000); sent again at --rate
   --rate N       identify calls per second in the paced identify → email run (default 20, at most 500)
@@ -24,8 +30,11 @@ export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batch
   --enrol N      contacts enrolled into abandoned cart, then sent their order (default 2000, at most 20000)
   --waiting N    contacts left waiting 30 days for the memory figures (default 10000, at most 100000);
                  5.3 on npm start, 5.5 as separate server and worker processes (needs DATABASE_URL)
+  --channel-sends N  emails and web pushes sent each way in section 7 (default 400, at most 5000)
   --skip-audience  leave out section 6 (the audience on the Online Retail log, about 3 min)
-  --only audience  run section 6 alone`;
+  --skip-channels  leave out section 7 (the channels' send path, under a minute)
+  --only audience  run section 6 alone
+  --only channels  run section 7 alone`;
 
 /** Reads the command line; sizes are bounded so a run always ends. */
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
@@ -37,21 +46,30 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       batches: { type: 'string' },
       enrol: { type: 'string' },
       waiting: { type: 'string' },
+      'channel-sends': { type: 'string' },
       'skip-audience': { type: 'boolean' },
+      'skip-channels': { type: 'boolean' },
       only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
-  if (values.only !== undefined && values.only !== 'audience') throw new Error(`--only takes "audience" (section 6), got "${values.only}"`);
-  if (values.only && values['skip-audience']) throw new Error('--only audience and --skip-audience leave nothing to run');
+  const only = values.only;
+  if (only !== undefined && !parts.includes(only as (typeof parts)[number])) throw new Error(`--only takes "audience" (section 6) or "channels" (section 7), got "${only}"`);
+  const skipped = (part: (typeof parts)[number]) => values[`skip-${part}`] === true;
+  if (only && skipped(only as (typeof parts)[number])) throw new Error(`--only ${only} and --skip-${only} leave nothing to run`);
   return {
     contacts: count('--contacts', values.contacts, 200, 5000),
     rate: count('--rate', values.rate, 20, 500),
     batches: count('--batches', values.batches, 50, 1000),
     enrol: count('--enrol', values.enrol, 2000, 20_000),
     waiting: count('--waiting', values.waiting, 10_000, 100_000),
-    sections: values.only ? 'audience' : values['skip-audience'] ? 'without-audience' : 'all',
+    channelSends: count('--channel-sends', values['channel-sends'], 400, 5000),
+    sections: {
+      engine: only === undefined,
+      audience: only === undefined ? !skipped('audience') : only === 'audience',
+      channels: only === undefined ? !skipped('channels') : only === 'channels',
+    },
   };
 }
 

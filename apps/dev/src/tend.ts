@@ -1,5 +1,5 @@
 import { resolve, join } from 'node:path';
-import { guardedFetch, providersFrom, smtpTransport } from '@tend/channels';
+import { guardedFetch, providersFrom, smtpTransport, workspacePushTransports } from '@tend/channels';
 import { openDatabase, type DatabaseHandle } from '@tend/db';
 import { parseFetchAllowlist } from '@tend/journey';
 import { loadCustomNodes } from '@tend/sdk';
@@ -89,15 +89,18 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
     }
     const providers = providersFrom({ ...env, SMS_URL: env.SMS_URL ?? smsCatcher?.url });
     progress('SMS', smsCatcher ? `dev SMS catcher on ${smsCatcher.url}` : env.TWILIO_ACCOUNT_SID ? `Twilio account ${env.TWILIO_ACCOUNT_SID}` : `provider ${redact(env.SMS_URL!)}`, 0);
+    const publicUrl = env.TEND_PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+    const userUrlFetch = guardedFetch({ allow: env.TEND_FETCH_ALLOW });
     const worker = await createJourneyWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       db: database.db,
       email,
       sms: providers.sms,
-      push: providers.push,
-      publicUrl: env.TEND_PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`,
-      fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }),
+      publicUrl,
+      fetch: userUrlFetch,
+      // Every workspace's pushes from this process share PUSH_RATE_LIMIT.
+      push: workspacePushTransports(database.db, { fetch: userUrlFetch, publicUrl, rate: providers.pushRate }),
       temporal,
       customNodes,
     });
@@ -120,7 +123,7 @@ export async function startTend(env: DevEnv, progress: Progress = () => {}): Pro
       customNodes,
       channels: providers.channels,
       // "Send test" in the editor goes through the worker's own providers (and so the dev catchers).
-      senders: { email, sms: providers.sms, push: providers.push, fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }) },
+      senders: { email, sms: providers.sms, fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }) },
       publicUrl: env.TEND_PUBLIC_URL,
       allowedHosts: env.TEND_ALLOWED_HOSTS,
       fetchAllowlist: parseFetchAllowlist(env.TEND_FETCH_ALLOW),

@@ -13,6 +13,7 @@ import { registerHardening, type HardeningOptions } from './http/hardening.js';
 import { registerImportRoutes } from './imports/routes.js';
 import { registerIngestRoutes } from './ingest/routes.js';
 import { registerPreferenceRoutes } from './preferences/routes.js';
+import { registerPushRoutes } from './push/routes.js';
 import { registerSmsWebhookRoutes } from './sms/routes.js';
 import { registerTrackingRoutes } from './tracking/routes.js';
 import { appRouter, type AppRouter } from './trpc/root.js';
@@ -40,6 +41,7 @@ export async function buildServer(deps: ServerDeps, options: BuildServerOptions 
   registerAuthRoutes(app, deps);
   registerOidcRoutes(app, deps);
   await registerIngestRoutes(app, deps);
+  await registerPushRoutes(app, deps);
   registerTrackingRoutes(app, deps.db);
   registerPreferenceRoutes(app, deps.db);
   registerDeliverabilityRoutes(app, deps.db);

@@ -1,4 +1,4 @@
-import type { EmailTransport, SmsTransport, VapidKeys } from '@tend/channels';
+import type { EmailTransport, SmsTransport } from '@tend/channels';
 import type { Database } from '@tend/db';
 import type { RoutingConsumer } from '@tend/routing';
 import type { FetchAllowlist, NodeSpec } from '@tend/journey';
@@ -28,11 +28,10 @@ export interface ServerDeps {
   routing?: Pick<RoutingConsumer, 'wake'>;
 }
 
-/** What the server sends a test message through: the worker's own providers (SMTP_URL, SMS_URL, VAPID_*). */
+/** What the server sends a test message through: the worker's own providers (SMTP_URL, SMS_URL); web push signs with the workspace's keys. */
 export interface MessageSenders {
   email?: EmailTransport;
   sms?: SmsTransport;
-  push?: { vapid: VapidKeys };
   /** The guarded fetch push endpoints are reached through (TEND_FETCH_ALLOW). */
   fetch?: typeof fetch;
 }

@@ -19,9 +19,6 @@ export const serverEnvSchema = z.object({
   TWILIO_FROM: channelFields.TWILIO_FROM,
   TWILIO_MESSAGING_SERVICE_SID: channelFields.TWILIO_MESSAGING_SERVICE_SID,
   TWILIO_BASE_URL: channelFields.TWILIO_BASE_URL,
-  VAPID_PUBLIC_KEY: channelFields.VAPID_PUBLIC_KEY,
-  VAPID_PRIVATE_KEY: channelFields.VAPID_PRIVATE_KEY,
-  VAPID_SUBJECT: channelFields.VAPID_SUBJECT,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

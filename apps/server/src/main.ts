@@ -29,7 +29,6 @@ const server = await startServer({
   senders: {
     email: env.SMTP_URL ? smtpTransport(env.SMTP_URL) : undefined,
     sms: providers.sms,
-    push: providers.push,
     fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }),
   },
   rateLimits: { ingestPerMinute: env.TEND_RATE_LIMIT_INGEST, signInPerMinute: env.TEND_RATE_LIMIT_SIGN_IN },

@@ -1,3 +1,4 @@
+import { ensureVapidKeys } from '@tend/channels';
 import type { DatabaseHandle } from '@tend/db';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
@@ -51,6 +52,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const temporal = new Client({ connection, namespace });
   const db = options.database.db;
   const workspace = await ensureDevWorkspace(db, options.writeKey);
+  // Workspaces made before web push had keys get theirs now, once: a key is never replaced.
+  await ensureVapidKeys(db);
   const deps: ServerDeps = {
     db,
     temporal,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { newVapidKeyPair } from '@tend/channels';
 import { and, eq, memberships, newId, users, workspaces, type Database } from '@tend/db';
 import { createSignInLink } from './auth/sign-in-links.js';
 
@@ -17,12 +18,19 @@ export function newWriteKey(): string {
   return `wk_${randomBytes(18).toString('base64url')}`;
 }
 
-/** A new workspace with fresh keys; its creator becomes its owner. */
+/** A new workspace with fresh keys (write key, tracking secret, VAPID pair for web push); its creator becomes its owner. */
 export async function createWorkspace(db: Database, values: { id: string; name: string; emailFrom: string; writeKey?: string }, ownerId?: string): Promise<Workspace> {
   return db.transaction(async (tx) => {
+    const vapid = newVapidKeyPair();
     const [created] = await tx
       .insert(workspaces)
-      .values({ ...values, writeKey: values.writeKey ?? newWriteKey(), trackingSecret: randomBytes(32).toString('base64url') })
+      .values({
+        ...values,
+        writeKey: values.writeKey ?? newWriteKey(),
+        trackingSecret: randomBytes(32).toString('base64url'),
+        vapidPublicKey: vapid.publicKey,
+        vapidPrivateKey: vapid.privateKey,
+      })
       .returning();
     if (ownerId) await tx.insert(memberships).values({ workspaceId: values.id, userId: ownerId, role: 'owner' });
     return created!;

@@ -23,6 +23,11 @@ const SegmentsPage = lazy(() => import('./audience/segments/segments-page').then
 const SegmentPage = lazy(() => import('./audience/segments/segment-page').then((module) => ({ default: module.SegmentPage })));
 const RfmPage = lazy(() => import('./audience/rfm/rfm-page').then((module) => ({ default: module.RfmPage })));
 const ImportPage = lazy(() => import('./audience/import/import-page').then((module) => ({ default: module.ImportPage })));
+// The message policy page draws a chart (recharts): loaded when first opened.
+const MessagingPage = lazy(() => import('./messaging/messaging-page').then((module) => ({ default: module.MessagingPage })));
+// The email library: its editor brings CodeMirror, so both pages load when first opened.
+const TemplatesPage = lazy(() => import('./templates/templates-page').then((module) => ({ default: module.TemplatesPage })));
+const TemplatePage = lazy(() => import('./templates/template-page').then((module) => ({ default: module.TemplatePage })));
 
 /** Every page needs a signed-in user, except an invitation, which is how someone new gets one. */
 export function App() {
@@ -51,6 +56,25 @@ function Page({ route }: { route: Exclude<Route, { page: 'invitation' }> }) {
       );
     case 'outbox':
       return <OutboxPage />;
+    case 'messaging':
+      return (
+        <Suspense fallback={<Loading what="the message policy" />}>
+          <MessagingPage />
+        </Suspense>
+      );
+    case 'templates':
+      return (
+        <Suspense fallback={<Loading what="the email templates" />}>
+          <TemplatesPage />
+        </Suspense>
+      );
+    case 'template':
+      // Keyed so that moving from one template to another starts a fresh editor and autosave.
+      return (
+        <Suspense fallback={<Loading what="the template" />}>
+          <TemplatePage key={route.id} id={route.id} />
+        </Suspense>
+      );
     case 'contacts':
       return (
         <Suspense fallback={<Loading what="contacts" />}>

@@ -1,3 +1,4 @@
+import { workspacePushTransports } from '@tend/channels';
 import type { AudienceActivities, JourneyActivities, RunActionInput, ScheduledEntryActivities } from '@tend/journey/ir';
 import type { AnyNodeDefinition } from '@tend/sdk';
 import type { Client } from '@temporalio/client';
@@ -19,7 +20,9 @@ export interface ActivityDeps extends NodeDeps {
  * Builds the activities from their dependencies, so tests hand in their own database and
  * SMTP peer (Temporal's dependency-injection pattern).
  */
-export function createActivities(deps: ActivityDeps): JourneyActivities & ScheduledEntryActivities & AudienceActivities {
+export function createActivities(given: ActivityDeps): JourneyActivities & ScheduledEntryActivities & AudienceActivities {
+  // One per worker, so each workspace's VAPID keys are read once, not per push.
+  const deps: ActivityDeps = { ...given, push: given.push ?? workspacePushTransports(given.db, { fetch: given.fetch, publicUrl: given.publicUrl }) };
   const nodes = nodeRegistry([...builtInActionNodes, ...(deps.customNodes ?? [])]);
   return {
     ...createJourneyActivities(deps.db),

@@ -1,5 +1,5 @@
 // Production entry: one worker process; run as many as the load needs.
-import { guardedFetch, providersFrom, smtpTransport } from '@tend/channels';
+import { guardedFetch, providersFrom, smtpTransport, workspacePushTransports } from '@tend/channels';
 import { openDatabase } from '@tend/db';
 import { loadCustomNodes } from '@tend/sdk';
 import { Client, Connection } from '@temporalio/client';
@@ -13,6 +13,7 @@ if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS || !env.SMTP_URL) {
   process.exit(1);
 }
 const providers = providersFrom(env);
+const userUrlFetch = guardedFetch({ allow: env.TEND_FETCH_ALLOW });
 const database = await openDatabase({ url: env.DATABASE_URL });
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -22,9 +23,10 @@ const worker = await createJourneyWorker({
   db: database.db,
   email: smtpTransport(env.SMTP_URL),
   sms: providers.sms,
-  push: providers.push,
   publicUrl: env.TEND_PUBLIC_URL,
-  fetch: guardedFetch({ allow: env.TEND_FETCH_ALLOW }),
+  fetch: userUrlFetch,
+  // Every workspace's pushes from this process share PUSH_RATE_LIMIT.
+  push: workspacePushTransports(database.db, { fetch: userUrlFetch, publicUrl: env.TEND_PUBLIC_URL, rate: providers.pushRate }),
   workflowBundlePath: env.TEND_WORKFLOW_BUNDLE,
   customNodes: await loadCustomNodes(env.TEND_NODES),
   temporal: new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }),

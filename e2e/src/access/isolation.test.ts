@@ -22,7 +22,7 @@ test.beforeAll(async ({ tend }) => {
 
 test('lists at least every router of the console', () => {
   const routers = new Set(procedures.map(({ path }) => path.split('.')[0]));
-  expect([...routers].sort()).toEqual(['account', 'audit', 'contacts', 'drafts', 'events', 'imports', 'journeys', 'members', 'messages', 'outbox', 'policy', 'rfm', 'secrets', 'segments', 'system', 'tokens']);
+  expect([...routers].sort()).toEqual(['account', 'audit', 'contacts', 'drafts', 'events', 'imports', 'journeys', 'members', 'messages', 'outbox', 'policy', 'rfm', 'secrets', 'segments', 'system', 'templates', 'tokens']);
 });
 
 test.for(procedures)('$path refuses a caller who is not signed in (401)', async ({ path, type }, { tend }) => {

@@ -1,8 +1,8 @@
 // Preview and "Send test" render a message node's config with the worker's own renderer, and a
 // test send goes through the configured provider into the ledger, marked test.
 import { guardedFetch, httpSmsTransport, smtpTransport } from '@tend/channels';
-import { generateVapidKeys, startPushServicePeer } from '@tend/channels/testing';
-import { eq, messages, newId, pushSubscriptions } from '@tend/db';
+import { startPushServicePeer } from '@tend/channels/testing';
+import { eq, messages, newId, pushSubscriptions, workspaces } from '@tend/db';
 import { checkHealth, createCaller, type MessageSenders } from '@tend/server';
 import { expect, tendTest, type Tend } from '../support/index.js';
 
@@ -87,14 +87,13 @@ test('sendTest texts through the SMS provider; a channel without a provider says
 
   await expect(api.messages.sendTest({ type: 'send-sms', config: { body: 'x' }, to: '0612' })).rejects.toThrow(/not a phone number in international form/);
   await expect(api.messages.sendTest({ type: 'send-email', config: welcome, to: 'a@b.example' })).rejects.toThrow('No email provider is configured: set SMTP_URL');
-  await expect(api.messages.sendTest({ type: 'send-push', config: { title: 't', body: 'b' }, to: 'someone' })).rejects.toThrow(/No web push keys are configured: set VAPID_PUBLIC_KEY/);
 });
 
 test("sendTest pushes to the contact's latest browser; a contact without one is told how to get one", async ({ tend }) => {
   const service = await startPushServicePeer();
   try {
     // The push service peer is on loopback, an internal address: reached by allowlisting it.
-    const api = apiWithSenders(tend, { push: { vapid: generateVapidKeys() }, fetch: guardedFetch({ allow: ['127.0.0.1'] }) });
+    const api = apiWithSenders(tend, { fetch: guardedFetch({ allow: ['127.0.0.1'] }) });
     await tend.identify('push-eve', { firstName: 'Eve' });
     const eve = await tend.contactId('push-eve');
     const browser = service.subscribe();
@@ -102,7 +101,9 @@ test("sendTest pushes to the contact's latest browser; a contact without one is 
 
     const sent = await api.messages.sendTest({ type: 'send-push', config: { title: 'Hey {{ contact.firstName }}', body: 'Come back' }, contactId: 'push-eve', to: 'push-eve' });
     expect(service.rejected).toEqual([]);
-    expect(service.received.at(-1)).toMatchObject({ endpoint: browser.endpoint, json: { title: 'Hey Eve', body: 'Come back' } });
+    // Signed as the workspace, like the worker's pushes: the browser subscribed with its key.
+    const [workspace] = await tend.database.db.select().from(workspaces).where(eq(workspaces.id, tend.workspace.id));
+    expect(service.received.at(-1)).toMatchObject({ endpoint: browser.endpoint, json: { title: 'Hey Eve', body: 'Come back' }, vapid: { publicKey: workspace!.vapidPublicKey } });
     const [row] = await tend.database.db.select().from(messages).where(eq(messages.idempotencyKey, sent.messageId));
     expect(row).toMatchObject({ test: true, status: 'sent', channel: 'push', contactId: eve, subject: 'Hey Eve' });
 

@@ -1,12 +1,13 @@
-import { httpSmsTransport, smtpTransport } from '@tend/channels';
+import { guardedFetch, httpSmsTransport, smtpTransport, twilioSmsTransport } from '@tend/channels';
 import { eq, users, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase, type TestDatabaseKind } from '@tend/db/testing';
+import { parseFetchAllowlist } from '@tend/journey';
 import { buildServer, checkHealth, startServerRouting, devOwnerEmail, ensureDevWorkspace, type BuildServerOptions, type ServerDeps, type UserPrincipal, type Workspace } from '@tend/server';
 import { createJourneyWorker } from '@tend/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import { startHttpPeer, startSmtpPeer, type HttpPeer, type SmtpPeer } from '@tend/channels/testing';
+import { startHttpPeer, startSmtpPeer, startTwilioPeer, type HttpPeer, type SmtpPeer, type TwilioPeer } from '@tend/channels/testing';
 import { localTemporal, timeSkippingTemporal } from './temporal.js';
 
 /** Email links in tests point here; tests follow them with app.inject. */
@@ -22,6 +23,8 @@ export interface TestTend {
   smtp: SmtpPeer;
   /** The SMS provider (an HTTP peer at /v1/messages), with `{ sms: true }`. */
   smsProvider?: HttpPeer;
+  /** The SMS provider speaking Twilio's Messages API (texts from +14155550100), with `{ sms: 'twilio' }`. */
+  twilio?: TwilioPeer;
   worker: Worker;
   /** Basic authorization header carrying the workspace's write key. */
   auth: string;
@@ -40,8 +43,8 @@ export interface TestTend {
  */
 export interface TestTendOptions {
   database?: TestDatabaseKind;
-  /** Also start an SMS provider peer and configure SMS. */
-  sms?: boolean;
+  /** Also start an SMS provider peer and configure SMS: a generic HTTP API (`true`), or Twilio's Messages API (`'twilio'`). */
+  sms?: boolean | 'twilio';
   /** The time-skipping test server (default), or a real dev server where a test needs Temporal's exact behaviour. */
   temporal?: 'time-skipping' | 'dev-server';
   /** Single sign-on through this provider (a local OpenID Connect peer). */
@@ -50,6 +53,8 @@ export interface TestTendOptions {
   publicUrl?: string;
   /** Requests a minute (TEND_RATE_LIMIT_*), for a file that signs in more often than a person would. */
   rateLimits?: BuildServerOptions['rateLimits'];
+  /** Internal addresses the worker and server may reach (TEND_FETCH_ALLOW), e.g. a local push service's 127.0.0.1. */
+  fetchAllow?: string[];
 }
 
 export async function startTestTend(options: TestTendOptions = {}): Promise<TestTend> {
@@ -57,13 +62,19 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
     options.temporal === 'dev-server' ? localTemporal() : timeSkippingTemporal(),
     openTestDatabase(options.database),
     startSmtpPeer(),
-    options.sms ? startHttpPeer() : undefined,
+    options.sms === true ? startHttpPeer() : undefined,
   ]);
   const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
   const [owner] = await database.db.select({ userId: users.id, email: users.email }).from(users).where(eq(users.email, devOwnerEmail));
   const email = smtpTransport(smtp.url);
-  const sms = smsProvider ? httpSmsTransport(`${smsProvider.url}/v1/messages`) : undefined;
-  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, temporal: env.client, publicUrl: trackingBaseUrl });
+  const twilio = options.sms === 'twilio' ? await startTwilioPeer() : undefined;
+  const sms = twilio
+    ? twilioSmsTransport({ accountSid: twilio.accountSid, authToken: twilio.authToken, from: '+14155550100', baseUrl: twilio.url })
+    : smsProvider
+      ? httpSmsTransport(`${smsProvider.url}/v1/messages`)
+      : undefined;
+  const fetch = options.fetchAllow ? guardedFetch({ allow: options.fetchAllow }) : undefined;
+  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, fetch, temporal: env.client, publicUrl: trackingBaseUrl });
   const running = worker.run();
   const routing = startServerRouting(database.db, env.client, { onError: (error) => console.warn('routing events failed', error) });
   const app = await buildServer(
@@ -74,6 +85,7 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
       // Email links point here, so the app answers to this host as well as to inject's localhost.
       publicUrl: options.publicUrl ?? trackingBaseUrl,
       sso: options.sso,
+      fetchAllowlist: options.fetchAllow ? parseFetchAllowlist(options.fetchAllow) : undefined,
       routing,
     },
     { rateLimits: options.rateLimits },
@@ -86,6 +98,7 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
     owner: { kind: 'user', userId: owner!.userId, email: owner!.email, session: null },
     smtp,
     smsProvider,
+    twilio,
     worker,
     auth: `Basic ${Buffer.from(`${workspace.writeKey}:`).toString('base64')}`,
     routed: () => routing.drained(),
@@ -95,7 +108,7 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       email.close();
-      await Promise.all([smtp.stop(), smsProvider?.stop()]);
+      await Promise.all([smtp.stop(), smsProvider?.stop(), twilio?.stop()]);
       await env.teardown();
       await database.close();
     },

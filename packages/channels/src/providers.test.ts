@@ -6,13 +6,13 @@ const twilio = { TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: '
 describe('providersFrom (SMS)', () => {
   it('texts through Twilio when it is configured, in place of SMS_URL, and can check its webhooks', () => {
     const providers = providersFrom({ ...twilio, SMS_URL: 'http://127.0.0.1:1026/messages' });
-    expect(providers.channels).toEqual(['email', 'sms']);
+    expect(providers.channels).toEqual(['email', 'sms', 'push']);
     expect(providers.sms?.verifyWebhook).toBeTypeOf('function');
   });
 
   it('keeps the generic HTTP provider for SMS_URL alone', () => {
     const providers = providersFrom({ SMS_URL: 'http://127.0.0.1:1026/messages' });
-    expect(providers.channels).toEqual(['email', 'sms']);
+    expect(providers.channels).toEqual(['email', 'sms', 'push']);
     expect(providers.sms?.verifyWebhook).toBeUndefined();
   });
 
@@ -24,6 +24,7 @@ describe('providersFrom (SMS)', () => {
   });
 
   it('has no SMS without either', () => {
-    expect(providersFrom({}).channels).toEqual(['email']);
+    // Web push needs no settings: each workspace signs with its own VAPID keys.
+    expect(providersFrom({}).channels).toEqual(['email', 'push']);
   });
 });

@@ -1,6 +1,6 @@
+import { SendRate } from './rate-limit.js';
 import { httpSmsTransport, type SmsTransport } from './sms/http-transport.js';
 import { twilioSmsTransport } from './sms/twilio-transport.js';
-import type { VapidKeys } from './push/web-push-transport.js';
 
 export interface ProviderSettings {
   SMS_URL?: string;
@@ -11,29 +11,39 @@ export interface ProviderSettings {
   TWILIO_BASE_URL?: string;
   /** Where Twilio's delivery reports are sent back (<TEND_PUBLIC_URL>/webhooks/sms/<workspace>/status); unset: not asked for. */
   TEND_PUBLIC_URL?: string;
-  VAPID_PUBLIC_KEY?: string;
-  VAPID_PRIVATE_KEY?: string;
-  VAPID_SUBJECT?: string;
+  /** SMS a second this process sends, whichever the provider; unset: no limit. */
+  SMS_RATE_LIMIT?: number;
+  /** Web pushes a second this process sends; unset: no limit. */
+  PUSH_RATE_LIMIT?: number;
 }
 
 export interface Providers {
+  /** Paced at SMS_RATE_LIMIT when one is set. */
   sms?: SmsTransport;
-  push?: { vapid: VapidKeys };
-  /** The channels that can send, for publish-time checks: always email, plus sms/push when configured. */
+  /** PUSH_RATE_LIMIT as this process's one SendRate, for the web push transport (`webPushTransport(vapid, { rate })`). */
+  pushRate?: SendRate;
+  /** The channels that can send, for publish-time checks: always email and web push (each workspace has its own VAPID keys), sms when configured. */
   channels: ('email' | 'sms' | 'push')[];
 }
 
-/** Builds the SMS and web-push providers from configuration; a half-configured VAPID or Twilio set is an error. */
+/** Builds the SMS provider from configuration; a half-configured Twilio set is an error. */
 export function providersFrom(settings: ProviderSettings): Providers {
-  const vapid = [settings.VAPID_PUBLIC_KEY, settings.VAPID_PRIVATE_KEY, settings.VAPID_SUBJECT];
-  if (vapid.some(Boolean) && !vapid.every(Boolean)) {
-    throw new Error('web push needs all of VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT (or none of them)');
-  }
-  const sms = twilioFrom(settings) ?? (settings.SMS_URL ? httpSmsTransport(settings.SMS_URL) : undefined);
-  const push = vapid.every(Boolean)
-    ? { vapid: { publicKey: settings.VAPID_PUBLIC_KEY!, privateKey: settings.VAPID_PRIVATE_KEY!, subject: settings.VAPID_SUBJECT! } }
-    : undefined;
-  return { sms, push, channels: ['email', ...(sms ? (['sms'] as const) : []), ...(push ? (['push'] as const) : [])] };
+  const provider = twilioFrom(settings) ?? (settings.SMS_URL ? httpSmsTransport(settings.SMS_URL) : undefined);
+  // One SendRate per process and channel: every send through the provider shares it.
+  const sms = provider && settings.SMS_RATE_LIMIT ? pacedSms(provider, new SendRate(settings.SMS_RATE_LIMIT, { name: 'SMS_RATE_LIMIT' })) : provider;
+  const pushRate = settings.PUSH_RATE_LIMIT ? new SendRate(settings.PUSH_RATE_LIMIT, { name: 'PUSH_RATE_LIMIT' }) : undefined;
+  return { sms, pushRate, channels: ['email', ...(sms ? (['sms'] as const) : []), 'push'] };
+}
+
+/** The provider, each send waiting for its slot first (see SendRate: under the send's lease, for at most 30 s of its 3 minutes). */
+function pacedSms(provider: SmsTransport, rate: SendRate): SmsTransport {
+  return {
+    ...provider,
+    async send(sms) {
+      await rate.take();
+      return provider.send(sms);
+    },
+  };
 }
 
 /** Twilio when its settings are there (it then takes the place of SMS_URL); which one is missing when only some are. */

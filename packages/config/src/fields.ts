@@ -46,10 +46,44 @@ export const httpFields = {
   TEND_WRITE_KEY: z.string().min(8, 'TEND_WRITE_KEY must be at least 8 characters').optional(),
 };
 
+/** Messages a second one worker process may send through a provider; unset: no limit of Tend's. */
+const perSecond = (name: string) =>
+  z.coerce
+    .number({ message: `${name} must be a number of messages a second, e.g. 10 or 0.5` })
+    .positive(`${name} must be more than 0 (unset it for no limit)`)
+    .max(10_000, `${name} must be at most 10000 messages a second`)
+    .optional();
+
+/** nodemailer's pool options Tend documents, read from SMTP_URL's query: whole numbers above 0. */
+const smtpTuning = ['maxConnections', 'maxMessages', 'rateLimit', 'rateDelta'] as const;
+
+/** What is wrong with SMTP_URL's send-rate and pool options, if anything (nodemailer would ignore a bad value silently). */
+function smtpOptionProblems(value: string): string[] {
+  if (!URL.canParse(value)) return []; // .url() says so
+  const query = new URL(value).searchParams;
+  const problems = smtpTuning
+    .filter((key) => query.has(key) && !/^[1-9]\d*$/.test(query.get(key)!))
+    .map((key) => `SMTP_URL's ${key} must be a whole number above 0, got "${query.get(key)}"`);
+  if (query.has('rateLimit') && query.get('pool') === 'false') problems.push("SMTP_URL's rateLimit works only with the pool: remove pool=false");
+  if (query.has('rateDelta') && !query.has('rateLimit')) problems.push("SMTP_URL's rateDelta needs rateLimit: at most rateLimit messages every rateDelta ms");
+  return problems;
+}
+
 export const channelFields = {
   /** Email tracking links point there (default: http://HOST:PORT in dev). */
   TEND_PUBLIC_URL: publicUrl,
-  SMTP_URL: z.string().url('SMTP_URL must look like smtp://user:pass@host:587').optional(),
+  /**
+   * The mail provider. Its query tunes nodemailer's pool, per worker process: `maxConnections`
+   * (default 5) and the provider's send rate, `rateLimit` messages every `rateDelta` ms (default
+   * 1000), e.g. `smtp://user:pass@host:587?rateLimit=10`.
+   */
+  SMTP_URL: z
+    .string()
+    .url('SMTP_URL must look like smtp://user:pass@host:587')
+    .superRefine((value, context) => {
+      for (const message of smtpOptionProblems(value)) context.addIssue({ code: 'custom', message });
+    })
+    .optional(),
   /** An HTTP SMS provider: each message is POSTed as JSON { to, body, idempotencyKey }. */
   SMS_URL: z.string().url('SMS_URL must be the SMS provider\'s http(s) endpoint').optional(),
   /**
@@ -70,10 +104,13 @@ export const channelFields = {
     .optional(),
   /** Default https://api.twilio.com; a local peer in tests. */
   TWILIO_BASE_URL: z.string().url('TWILIO_BASE_URL must be an http(s) URL, e.g. https://api.twilio.com').optional(),
-  /** Web push (VAPID): all three, or none. Generate a pair with `npx web-push generate-vapid-keys`. */
-  VAPID_PUBLIC_KEY: z.string().optional(),
-  VAPID_PRIVATE_KEY: z.string().optional(),
-  VAPID_SUBJECT: z.string().optional(),
+  /**
+   * SMS a second each worker process sends (Twilio or SMS_URL), e.g. 1 for a Twilio long code;
+   * divide the provider's rate by the number of workers. Unset: as fast as sends come.
+   */
+  SMS_RATE_LIMIT: perSecond('SMS_RATE_LIMIT'),
+  /** Web pushes a second each worker process sends, all push services together. Unset: no limit. */
+  PUSH_RATE_LIMIT: perSecond('PUSH_RATE_LIMIT'),
   /**
    * Internal targets webhooks and web push may reach: comma-separated host names, addresses and
    * CIDR ranges (`127.0.0.1,10.0.0.0/8,crm.internal`). Every other internal address is refused.

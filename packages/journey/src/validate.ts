@@ -28,6 +28,11 @@ export interface ValidationOptions {
    * checked (offline, as the CLI validates); the worker still fails a call whose secret is missing.
    */
   secretNames?: readonly string[];
+  /**
+   * The workspace's email templates and whether each has a live version: a node naming another,
+   * or one not published, is refused. Absent: not checked (offline); a send then skips it.
+   */
+  templates?: readonly { id: string; live: boolean }[];
 }
 
 const noInternalTargets = parseFetchAllowlist([]);
@@ -101,6 +106,7 @@ function nodeProblems(graph: JourneyGraph, options: ValidationOptions, findNodeS
       ...templateProblems(node, spec, config),
       ...fetchedUrlProblems(node, spec, config, options),
       ...secretProblems(node, spec, config, options.secretNames),
+      ...libraryTemplateProblems(node, spec, config, options.templates),
       ...semanticProblems(node, config),
     );
     const channel = spec.channel;
@@ -120,6 +126,20 @@ function templateProblems(node: GraphNode, spec: NodeSpec, config: Record<string
     const source = config[field];
     const error = typeof source === 'string' ? templateError(source, spec.channel) : null;
     if (error) problems.push({ nodeId: node.id, field, message: error });
+  }
+  return problems;
+}
+
+/** Fields naming a library template (ui hint 'email-template') must name one that can be sent. */
+function libraryTemplateProblems(node: GraphNode, spec: NodeSpec, config: Record<string, unknown>, templates: ValidationOptions['templates']): Problem[] {
+  if (!templates) return [];
+  const problems: Problem[] = [];
+  for (const [field, hint] of Object.entries(spec.ui ?? {})) {
+    const id = config[field];
+    if (hint !== 'email-template' || typeof id !== 'string' || !id) continue;
+    const template = templates.find((candidate) => candidate.id === id);
+    if (!template) problems.push({ nodeId: node.id, field, message: `there is no email template "${id}": create it under Templates` });
+    else if (!template.live) problems.push({ nodeId: node.id, field, message: `publish the template "${id}" first` });
   }
   return problems;
 }

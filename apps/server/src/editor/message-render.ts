@@ -1,4 +1,4 @@
-import { renderEmail, renderText, templateScope, type TemplateContact, type TemplateEvent } from '@tend/channels';
+import { liveLibrary, renderEmail, renderText, templateScope, unavailableReason, type TemplateContact, type TemplateEvent, type TemplateLibrary } from '@tend/channels';
 import { and, contacts, eq, or, type Database } from '@tend/db';
 import { nodeLookup, templateError, type NodeSpec, type SendEmailConfig, type SendPushConfig, type SendSmsConfig } from '@tend/journey';
 import { TRPCError } from '@trpc/server';
@@ -51,12 +51,19 @@ export async function renderMessage(
     const error = typeof source === 'string' ? templateError(source, spec.channel) : null;
     return error ? [{ field, message: error }] : [];
   });
+  // A library template renders from its live version, as the worker's send would.
+  const templateId = spec.channel === 'email' && typeof config.template === 'string' && config.template ? config.template : undefined;
+  const library = templateId ? await liveLibrary(db, workspaceId, { id: templateId }) : undefined;
+  if (templateId && library?.items.get(templateId)?.kind !== 'template') {
+    const reason = (await unavailableReason(db, workspaceId, templateId)) ?? `there is no email template "${templateId}"`;
+    problems.push({ field: 'template', message: `${reason}: pick a published template` });
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const contact = await contactFor(db, workspaceId, request);
   const event = sampleEvent(request.sample);
   try {
-    const message = await render(spec.channel, config, contact, event);
+    const message = await render(spec.channel, config, contact, event, library);
     return { ok: true, message: { ...message, channel: spec.channel, contact, config: config as RenderedMessage['config'] } };
   } catch (error) {
     // A filter that fails on this contact's data (e.g. a date filter on a missing trait).
@@ -64,9 +71,9 @@ export async function renderMessage(
   }
 }
 
-async function render(channel: 'email' | 'sms' | 'push', config: Record<string, unknown>, contact: TemplateContact, event: TemplateEvent | undefined) {
+async function render(channel: 'email' | 'sms' | 'push', config: Record<string, unknown>, contact: TemplateContact, event: TemplateEvent | undefined, library?: TemplateLibrary) {
   if (channel === 'email') {
-    const email = await renderEmail(config as SendEmailConfig, contact, event);
+    const email = await renderEmail(config as SendEmailConfig, contact, event, undefined, library);
     return { subject: email.subject, html: email.html, text: email.text, url: null };
   }
   const scope = templateScope(contact, event);
@@ -77,7 +84,7 @@ async function render(channel: 'email' | 'sms' | 'push', config: Record<string, 
 }
 
 /** The picked contact (by id or user id, in this workspace), or a stand-in built from the sample's traits. */
-async function contactFor(db: Database, workspaceId: string, request: MessageRequest): Promise<TemplateContact> {
+export async function contactFor(db: Database, workspaceId: string, request: Pick<MessageRequest, 'contactId' | 'sample'>): Promise<TemplateContact> {
   if (request.contactId) {
     const [contact] = await db
       .select({ id: contacts.id, userId: contacts.userId, email: contacts.email, traits: contacts.traits })
@@ -95,7 +102,7 @@ async function contactFor(db: Database, workspaceId: string, request: MessageReq
   };
 }
 
-function sampleEvent(sample: Record<string, unknown> | undefined): TemplateEvent | undefined {
+export function sampleEvent(sample: Record<string, unknown> | undefined): TemplateEvent | undefined {
   if (!sample || sample.event === undefined) return undefined;
   const event = record(sample.event);
   return { name: typeof event.name === 'string' ? event.name : null, properties: record(event.properties) };

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { phoneOf, sendOnce, webPushTransport, type Delivery, type LedgerEntry } from '@tend/channels';
+import { phoneOf, sendOnce, webPushTransport, workspaceVapid, type Delivery, type LedgerEntry } from '@tend/channels';
 import { and, contacts, desc, eq, messages, or, pushSubscriptions, workspaces, type Database } from '@tend/db';
 import type { NodeSpec } from '@tend/journey';
 import { TRPCError } from '@trpc/server';
@@ -26,18 +26,32 @@ export async function sendTestMessage(db: Database, workspaceId: string, senders
   if (!rendered.ok) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: `fix the message first: ${rendered.problems.map((problem) => (problem.field ? `${problem.field}: ${problem.message}` : problem.message)).join('; ')}` });
   }
-  const { message } = rendered;
+  return sendRenderedTest(db, workspaceId, senders, rendered.message, request);
+}
+
+/** Where a rendered test goes, and what the ledger row names (a contact picked for the preview, a node, a template). */
+export interface TestTarget {
+  to: string;
+  contactId?: string | null;
+  journeyId?: string | null;
+  nodeId?: string | null;
+  templateId?: string;
+}
+
+/** Sends an already rendered message as a test (see sendTestMessage); the template editor's test send uses it directly. */
+export async function sendRenderedTest(db: Database, workspaceId: string, senders: MessageSenders, message: RenderedMessage, target: TestTarget): Promise<{ ok: true; messageId: string }> {
   const key = `test/${randomUUID()}`;
   // No contact when rendered from sample traits: the ledger row then names none ('').
   const entry: LedgerEntry = {
     idempotencyKey: key,
     workspaceId,
-    contactId: request.contactId ? message.contact.id : '',
-    journeyId: request.journeyId ?? null,
-    nodeId: request.nodeId ?? null,
+    contactId: target.contactId ? message.contact.id : '',
+    journeyId: target.journeyId ?? null,
+    nodeId: target.nodeId ?? null,
     channel: message.channel,
+    ...(target.templateId ? { templateId: target.templateId } : {}),
   };
-  const { contactId, ...delivery } = await deliveryFor(db, workspaceId, senders, message, request.to.trim(), key);
+  const { contactId, ...delivery } = await deliveryFor(db, workspaceId, senders, message, target.to.trim(), key);
   if (contactId) entry.contactId = contactId;
   // The row exists, marked test, before the provider is called: no moment shows it as a journey's message.
   await db.insert(messages).values({ ...entry, recipient: delivery.recipient, ...delivery.content, status: 'sending', test: true });
@@ -75,8 +89,6 @@ async function deliveryFor(db: Database, workspaceId: string, senders: MessageSe
     if (!body) throw badRecipient('the message is empty for this contact');
     return { recipient: phone.phone, content: { body }, send: () => transport.send({ to: phone.phone, body, idempotencyKey: key }) };
   }
-  const vapid = senders.push?.vapid;
-  if (!vapid) throw notConfigured('No web push keys are configured: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT');
   const [subscription] = await db
     .select({ contactId: contacts.id, endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth })
     .from(pushSubscriptions)
@@ -85,7 +97,8 @@ async function deliveryFor(db: Database, workspaceId: string, senders: MessageSe
     .orderBy(desc(pushSubscriptions.createdAt))
     .limit(1);
   if (!subscription) throw badRecipient(`contact "${to}" has no push subscription: allow notifications on the site in a browser as that contact first`);
-  const transport = webPushTransport(vapid, { fetch: senders.fetch });
+  // Signed as the workspace, like the worker's pushes: the browser subscribed with its public key.
+  const transport = webPushTransport(await workspaceVapid(db, workspaceId), { fetch: senders.fetch });
   const tag = createHash('sha256').update(key).digest('base64url').slice(0, 32);
   const payload = JSON.stringify({ title: message.subject ?? '', body: message.text ?? '', ...(message.url ? { url: message.url } : {}), tag });
   return {

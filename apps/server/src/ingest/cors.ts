@@ -10,7 +10,15 @@ const exposedHeaders = 'Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X
  * The console's /trpc and /auth get no CORS headers: it is served from the same origin.
  */
 export function registerIngestCors(v1: FastifyInstance): void {
-  v1.addHook('onRequest', async (request, reply) => {
+  registerPublicCors(v1, '/v1/*', 'POST, OPTIONS');
+}
+
+/**
+ * The /v1 CORS on a plugin of its own (web push's /v1/push/* takes GET and DELETE too): every
+ * answer allows the caller's origin, and preflights to `path` allow `methods`.
+ */
+export function registerPublicCors(scope: FastifyInstance, path: string, methods: string): void {
+  scope.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
     reply
       .header('access-control-allow-origin', origin ?? '*')
@@ -19,11 +27,11 @@ export function registerIngestCors(v1: FastifyInstance): void {
       .header('access-control-expose-headers', exposedHeaders);
   });
 
-  v1.options('/v1/*', { config: { rateLimit: false } }, async (request, reply) => {
+  scope.options(path, { config: { rateLimit: false } }, async (request, reply) => {
     const requested = request.headers['access-control-request-headers'];
     return reply
       .code(204)
-      .header('access-control-allow-methods', 'POST, OPTIONS')
+      .header('access-control-allow-methods', methods)
       .header('access-control-allow-headers', requested ?? 'authorization, content-type, content-encoding, x-retry-count')
       .header('access-control-max-age', String(preflightMaxAgeSeconds))
       .send();

@@ -13,6 +13,7 @@ import { segmentsRouter } from './routers/segments.js';
 import { membersRouter } from './routers/members.js';
 import { secretsRouter } from './routers/secrets.js';
 import { systemRouter } from './routers/system.js';
+import { templatesRouter } from './routers/templates.js';
 import { tokensRouter } from './routers/tokens.js';
 import { createCallerFactory, createTRPCRouter } from './trpc.js';
 
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   secrets: secretsRouter,
   system: systemRouter,
+  templates: templatesRouter,
   tokens: tokensRouter,
 });
 

@@ -6,8 +6,10 @@ import { EmptyState } from '../ui/empty-state';
 import { Loading, QueryError } from '../ui/query-status';
 import { ContactAdminActions } from './contact-admin';
 import { ContactAudiencePanels } from './contact-audience';
+import { ContactConsent } from './contact-consent';
 import { contactLabel } from './contact-filters';
 import { ContactJourneys } from './contact-journeys';
+import { ContactMessages } from './contact-messages';
 import { ContactProfile } from './contact-profile';
 import { ContactTimeline } from './contact-timeline';
 import { ContactTrail } from './contact-trail';
@@ -19,7 +21,8 @@ const pollMs = 5_000;
 
 /**
  * One contact, looked up by contact id or user id: their profile, audience (segments, RFM,
- * predicted value, merges), journeys and the trail through one of them, and every event.
+ * predicted value, merges), journeys and the trail through one of them, consent (with its
+ * history and suppressed addresses), messages with what the policy decided, and every event.
  */
 export function ContactPage({ id, journeyId }: { id: string; journeyId: string | null }) {
   const contact = useQuery(trpc.contacts.get.queryOptions({ id }, { retry: false, refetchInterval: pollMs }));
@@ -57,6 +60,8 @@ export function ContactPage({ id, journeyId }: { id: string; journeyId: string |
             <p>This contact has never entered that journey. Pick one from the list above to see its trail.</p>
           </EmptyState>
         ))}
+      <ContactConsent contactId={profile.id} />
+      <ContactMessages contactId={profile.id} pollMs={pollMs} />
       <ContactTimeline contactId={profile.id} />
     </Page>
   );

@@ -1,6 +1,6 @@
 import './page/editor-page.css';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { JourneyStatusBadge } from '../journeys/journey-badges';
 import { hrefFor, type JourneyTab } from '../routing/route';
 import { navigate } from '../routing/use-route';
@@ -8,7 +8,9 @@ import { roleHint } from '../session/roles';
 import { useSession } from '../session/session-context';
 import { queryClient, trpc, type JourneyDetail } from '../trpc';
 import { Loading, QueryError } from '../ui/query-status';
+import { templateAvailability } from '../templates/template-list';
 import { useCatalogue, type CatalogueEntry } from './catalogue';
+import { useEmailTemplates } from './inspector/inspector-api';
 import { VersionHistory } from './history/version-history';
 import { ConflictDialog } from './page/conflict-dialog';
 import { EditView } from './page/edit-view';
@@ -76,6 +78,10 @@ function LoadedEditor({
     }),
   );
   useEffect(() => store.getState().setCatalogue(catalogue), [catalogue, store]);
+  // The email library, so a step naming a template that cannot be sent is marked before publish.
+  const library = useEmailTemplates().data;
+  const templates = useMemo(() => (library ? templateAvailability(library) : undefined), [library]);
+  useEffect(() => store.getState().setTemplates(templates), [templates, store]);
   const saver = useDraftSaver(store, journey.id, draft?.revision ?? null, readOnlyHint === null);
 
   return (

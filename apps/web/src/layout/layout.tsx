@@ -10,6 +10,8 @@ const sections = [
   // Contacts, segments, RFM and imports: one section, with its own tabs (audience/audience-nav.tsx).
   { label: 'Audience', href: hrefFor({ page: 'contacts' }), pages: ['contacts', 'contact', 'segments', 'segment', 'rfm', 'import'] },
   { label: 'Events', href: hrefFor({ page: 'events' }), pages: ['events'] },
+  { label: 'Messaging', href: hrefFor({ page: 'messaging' }), pages: ['messaging'] },
+  { label: 'Templates', href: hrefFor({ page: 'templates' }), pages: ['templates', 'template'] },
   { label: 'Outbox', href: hrefFor({ page: 'outbox' }), pages: ['outbox'] },
   { label: 'Audit log', href: hrefFor({ page: 'audit' }), pages: ['audit'] },
   { label: 'Settings', href: hrefFor({ page: 'settings' }), pages: ['settings'] },

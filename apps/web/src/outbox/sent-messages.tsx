@@ -21,7 +21,7 @@ export function SentMessages({ pollMs }: { pollMs: number }) {
           <p>A row appears here each time a contact reaches a send step (email, SMS or push), whether it was sent, skipped or refused.</p>
         </EmptyState>
       )}
-      {messages.data && <Backlog messages={messages.data} />}
+      <Backlog pollMs={pollMs} />
       {messages.data && messages.data.length > 0 && (
         <table className="table">
           <thead>
@@ -45,10 +45,13 @@ export function SentMessages({ pollMs }: { pollMs: number }) {
   );
 }
 
-/** What is waiting to go: messages held by the policy, and sends a provider has not accepted yet (an outage). */
-function Backlog({ messages }: { messages: LedgerMessage[] }) {
-  const deferred = messages.filter((message) => message.status === 'deferred').length;
-  const retrying = messages.filter((message) => message.status === 'sending').length;
+/**
+ * What is waiting to go, over the whole ledger (not only the rows listed): messages held by the
+ * policy, and sends a provider has not accepted yet (an outage: Temporal retries them, backing off).
+ */
+function Backlog({ pollMs }: { pollMs: number }) {
+  const backlog = useQuery(trpc.outbox.backlog.queryOptions(undefined, { refetchInterval: pollMs }));
+  const { held: deferred = 0, retrying = 0 } = backlog.data ?? {};
   if (deferred === 0 && retrying === 0) return null;
   return (
     <p className="muted">

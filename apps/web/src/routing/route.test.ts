@@ -14,6 +14,9 @@ describe('parseHash', () => {
     expect(parseHash('#/journeys/welcome/history')).toEqual({ page: 'journey', id: 'welcome', tab: 'history' });
     expect(parseHash('#/journeys/welcome/history/3')).toEqual({ page: 'journey', id: 'welcome', tab: 'history', version: 3 });
     expect(parseHash('#/outbox')).toEqual({ page: 'outbox' });
+    expect(parseHash('#/messaging')).toEqual({ page: 'messaging' });
+    expect(parseHash('#/templates')).toEqual({ page: 'templates' });
+    expect(parseHash('#/templates/welcome')).toEqual({ page: 'template', id: 'welcome' });
     expect(parseHash('#/contacts')).toEqual({ page: 'contacts' });
     expect(parseHash('#/contacts/ada')).toEqual({ page: 'contact', id: 'ada', journeyId: null });
     expect(parseHash('#/contacts/ada/welcome')).toEqual({ page: 'contact', id: 'ada', journeyId: 'welcome' });
@@ -93,7 +96,7 @@ describe('parseHash', () => {
   });
 
   test('round-trips the new pages and invitation tokens through hrefFor', () => {
-    for (const route of [{ page: 'settings' }, { page: 'audit' }, { page: 'events' }, { page: 'invitation', token: 'inv_a/b+c' }] as const) {
+    for (const route of [{ page: 'settings' }, { page: 'audit' }, { page: 'events' }, { page: 'messaging' }, { page: 'templates' }, { page: 'template', id: 'order_2' }, { page: 'invitation', token: 'inv_a/b+c' }] as const) {
       expect(parseHash(hrefFor(route))).toEqual(route);
     }
   });
@@ -110,6 +113,7 @@ describe('routeInAnotherWorkspace', () => {
     expect(routeInAnotherWorkspace({ page: 'journey', id: 'welcome' })).toEqual({ page: 'journeys' });
     expect(routeInAnotherWorkspace({ page: 'journey', id: 'welcome', tab: 'history', version: 2 })).toEqual({ page: 'journeys' });
     expect(routeInAnotherWorkspace({ page: 'contact', id: 'ada', journeyId: 'welcome' })).toEqual({ page: 'contacts' });
+    expect(routeInAnotherWorkspace({ page: 'template', id: 'welcome' })).toEqual({ page: 'templates' });
   });
 
   test("leaves a segment's page and a filtered list for the plain lists: segments are per workspace", () => {

@@ -7,6 +7,12 @@ export type Route =
    */
   | { page: 'journey'; id: string; tab?: JourneyTab; version?: number }
   | { page: 'outbox' }
+  /** The message policy (caps, quiet hours, opt-in), subscription topics and suppressed addresses. */
+  | { page: 'messaging' }
+  /** The email library: templates, layouts and partials. */
+  | { page: 'templates' }
+  /** One library item's editor: draft, preview, test send, publish, versions. */
+  | { page: 'template'; id: string }
   /** The contact list; `filters` (in the hash's query, so a filtered list is a link) when any is set. */
   | { page: 'contacts'; filters?: ContactFilters }
   /** A contact looked up by contact id or user id; `journeyId` opens their trail in that journey. */
@@ -63,6 +69,9 @@ export function parseHash(hash: string): Route {
     if (/^[1-9][0-9]*$/.test(version)) return { page: 'journey', id: decodeSegment(second), tab: 'history', version: Number(version) };
   }
   if (first === 'outbox' && segments.length === 1) return { page: 'outbox' };
+  if (first === 'messaging' && segments.length === 1) return { page: 'messaging' };
+  if (first === 'templates' && segments.length === 1) return { page: 'templates' };
+  if (first === 'templates' && second !== undefined && segments.length === 2) return { page: 'template', id: decodeSegment(second) };
   if (first === 'contacts' && segments.length === 1) {
     const filters = parseContactFilters(query);
     return filters ? { page: 'contacts', filters } : { page: 'contacts' };
@@ -97,6 +106,12 @@ export function hrefFor(route: Exclude<Route, { page: 'not-found' }>): string {
     }
     case 'outbox':
       return '#/outbox';
+    case 'messaging':
+      return '#/messaging';
+    case 'templates':
+      return '#/templates';
+    case 'template':
+      return `#/templates/${encodeURIComponent(route.id)}`;
     case 'contacts': {
       const query = route.filters ? formatContactFilters(route.filters) : '';
       return query ? `#/contacts?${query}` : '#/contacts';
@@ -139,6 +154,8 @@ export function routeInAnotherWorkspace(route: Route): Route {
       return route.filters ? { page: 'contacts' } : route;
     case 'segment':
       return { page: 'segments' };
+    case 'template':
+      return { page: 'templates' };
     default:
       return route;
   }

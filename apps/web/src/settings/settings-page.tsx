@@ -2,11 +2,12 @@ import { useSession } from '../session/session-context';
 import { withArticle } from '../session/roles';
 import { MembersSection } from './members-section';
 import { PasswordSection } from './password-section';
+import { PushSection } from './push-section';
 import { SecretsSection } from './secrets-section';
 import { TokensSection } from './tokens-section';
 import { WriteKeySection } from './write-key-section';
 
-/** The workspace's members, API tokens, write key and secrets, and the reader's own account. */
+/** The workspace's members, API tokens, write key, web push set-up and secrets, and the reader's own account. */
 export function SettingsPage() {
   const { workspace } = useSession();
   return (
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <MembersSection />
       <TokensSection />
       <WriteKeySection />
+      <PushSection />
       <SecretsSection />
       <PasswordSection />
     </div>

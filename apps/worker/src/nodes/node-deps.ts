@@ -1,4 +1,4 @@
-import type { EmailTransport, SmsTransport, VapidKeys } from '@tend/channels';
+import type { EmailTransport, SmsTransport, WorkspacePushTransports } from '@tend/channels';
 import type { Database } from '@tend/db';
 
 /**
@@ -10,8 +10,11 @@ export interface NodeDeps {
   email: EmailTransport;
   /** The SMS provider; without it send-sms fails, naming SMS_URL. */
   sms?: SmsTransport;
-  /** Web push: the VAPID keys this server signs pushes with; without them send-push fails. */
-  push?: { vapid: VapidKeys };
+  /**
+   * Web push, signed with each workspace's own VAPID keys (read once and cached). When absent,
+   * send-push builds one from `db`, `fetch` and `publicUrl`; createActivities builds it once.
+   */
+  push?: WorkspacePushTransports;
   /** The server's public address (TEND_PUBLIC_URL): email links and the open pixel point there. No tracking when absent. */
   publicUrl?: string;
   /**

@@ -1,6 +1,6 @@
-import { guardedFetch, type PushTarget } from '@tend/channels';
-import { generateVapidKeys, startPushServicePeer, type PushServicePeer } from '@tend/channels/testing';
-import { eq, messages, newId, pushSubscriptions, sql, type Database, type DatabaseHandle } from '@tend/db';
+import { guardedFetch, workspacePushTransports, type PushTarget } from '@tend/channels';
+import { startPushServicePeer, type PushServicePeer } from '@tend/channels/testing';
+import { eq, messages, newId, pushSubscriptions, sql, workspaces, type Database, type DatabaseHandle } from '@tend/db';
 import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
 import { runNode } from '@tend/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,15 +10,18 @@ describe('send-push', () => {
   let database: DatabaseHandle;
   let db: Database;
   let service: PushServicePeer;
-  const vapid = generateVapidKeys('mailto:push@shop.example');
   // The push service peer listens on loopback, an internal address: reached by allowlisting it.
   const allowLoopback = guardedFetch({ allow: ['127.0.0.1'] });
-  const withVapid = () => ({ db, push: { vapid }, fetch: allowLoopback });
+  // As the worker has it: one per process, each workspace's keys read once.
+  let push: ReturnType<typeof workspacePushTransports>;
+  const withVapid = () => ({ db, push, fetch: allowLoopback });
   const config = { title: 'Hi {{ contact.firstName }}', body: 'Your {{ event.properties.plan }} plan is ready.', url: 'https://shop.example/welcome?plan={{ event.properties.plan }}' };
 
   beforeAll(async () => {
     [database, service] = await Promise.all([openTestDatabase(), startPushServicePeer()]);
     db = database.db;
+    push = workspacePushTransports(db, { fetch: allowLoopback });
+    // Made without keys, as a workspace from before web push: it gets them on its first push.
     await seedWorkspace(db);
   });
   afterAll(async () => {
@@ -65,7 +68,8 @@ describe('send-push', () => {
         url: 'https://shop.example/welcome?plan=pro',
         tag: expect.stringMatching(/^[\w-]{32}$/),
       });
-      expect(received.vapid).toMatchObject({ publicKey: vapid.publicKey, subject: 'mailto:push@shop.example', audience: service.origin });
+      // Signed as the workspace: its own key, and its sender address as the contact.
+      expect(received.vapid).toMatchObject({ publicKey: await workspaceKey(testWorkspaceId), subject: 'mailto:hello@shop.example', audience: service.origin });
       expect(received.topic).toBe((received.json as { tag: string }).tag);
       expect(received.ttl).toBeGreaterThan(0);
     }
@@ -130,7 +134,7 @@ describe('send-push', () => {
     const before = service.received.length;
 
     // No fetch in deps: the default refuses every internal address, as for any endpoint a browser handed over.
-    expect(await runNode(sendPush, { config, deps: { db, push: { vapid } }, context })).toEqual({ ok: true, output: 'next', outcome: 'skipped' });
+    expect(await runNode(sendPush, { config, deps: { db }, context })).toEqual({ ok: true, output: 'next', outcome: 'skipped' });
 
     expect(service.received.length).toBe(before);
     const [row] = await db.select().from(messages).where(eq(messages.idempotencyKey, `${context.idempotencyKey}/push/${inward.id}`));
@@ -141,12 +145,27 @@ describe('send-push', () => {
     });
   });
 
-  it('fails without retrying when web push is not configured, naming the settings', async () => {
-    const sam = await insertContact(db, { id: 'sam' });
-    await subscribe(sam);
-    await expect(runNode(sendPush, { config, deps: { db }, context: visit(sam) })).rejects.toMatchObject({
-      nonRetryable: true,
-      message: expect.stringContaining('web push is not configured: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT'),
-    });
+  it("signs with each workspace's own keys, made on its first push and kept", async () => {
+    const other = await seedWorkspace(db, { id: 'ws-other', writeKey: 'wk-other', emailFrom: 'Other Shop <news@other.example>' });
+    const ines = await insertContact(db, { id: 'ines', workspaceId: other, traits: { firstName: 'Inès' } });
+    await subscribe(ines);
+    expect(await workspaceKey(other)).toBeNull();
+    const before = service.received.length;
+
+    expect(await runNode(sendPush, { config, deps: withVapid(), context: { ...visit(ines), workspaceId: other } })).toMatchObject({ outcome: 'sent' });
+    const key = await workspaceKey(other);
+    expect(key).toMatch(/^[\w-]{87}$/);
+    expect(key).not.toBe(await workspaceKey(testWorkspaceId));
+    // A later push, by a worker with no cache, signs with the same key: it is never replaced.
+    await runNode(sendPush, { config, deps: { db, fetch: allowLoopback }, context: { ...visit(ines), workspaceId: other, idempotencyKey: `${ines}/visit-2` } });
+    expect(service.received.slice(before).map((received) => received.vapid)).toEqual([
+      expect.objectContaining({ publicKey: key, subject: 'mailto:news@other.example' }),
+      expect.objectContaining({ publicKey: key, subject: 'mailto:news@other.example' }),
+    ]);
   });
+
+  async function workspaceKey(id: string): Promise<string | null> {
+    const [row] = await db.select({ key: workspaces.vapidPublicKey }).from(workspaces).where(eq(workspaces.id, id));
+    return row!.key;
+  }
 });

@@ -1,4 +1,4 @@
-import { and, consentChanges, consents, eq, inArray, suppressions, type Database, type Transaction } from '@tend/db';
+import { and, consentChanges, consents, desc, eq, inArray, or, sql, suppressions, type Database, type Transaction } from '@tend/db';
 
 export type ConsentChannel = 'email' | 'sms' | 'push';
 export type ConsentStatus = 'subscribed' | 'unsubscribed';
@@ -51,13 +51,14 @@ export async function consentsOf(db: Database | Transaction, workspaceId: string
   return new Map(rows.map((row) => [row.topic, row.status]));
 }
 
-/** The consent audit of a contact, newest first: what the contact page shows. */
+/** The consent audit of a contact, oldest first (so each change's previous state is the one before it): what the contact page shows. */
 export async function consentHistory(db: Database, workspaceId: string, contactId: string) {
   return db
     .select()
     .from(consentChanges)
     .where(and(eq(consentChanges.workspaceId, workspaceId), eq(consentChanges.contactId, contactId)))
-    .orderBy(consentChanges.at);
+    // Changes made in one transaction share its time: the id keeps their order.
+    .orderBy(consentChanges.at, consentChanges.id);
 }
 
 /** Stops every send to an address on a channel (a hard bounce, a complaint, an invalid number). Idempotent. */
@@ -78,6 +79,66 @@ export async function suppressionOf(db: Database | Transaction, workspaceId: str
     .from(suppressions)
     .where(and(eq(suppressions.workspaceId, workspaceId), eq(suppressions.channel, channel), inArray(suppressions.address, [normalisedAddress(channel, address)])));
   return row?.reason ?? null;
+}
+
+export type Suppression = typeof suppressions.$inferSelect;
+
+/**
+ * The workspace's suppressed addresses, newest first, `limit` from `offset` (a list that seldom
+ * changes, so offsets are stable enough), narrowed to a channel and to addresses containing
+ * `search` (without case). `more` says whether another page follows.
+ */
+export async function listSuppressions(
+  db: Database | Transaction,
+  workspaceId: string,
+  query: { channel?: ConsentChannel; search?: string; offset: number; limit: number },
+): Promise<{ suppressions: Suppression[]; more: boolean }> {
+  const search = query.search?.trim().toLowerCase();
+  const rows = await db
+    .select()
+    .from(suppressions)
+    .where(
+      and(
+        eq(suppressions.workspaceId, workspaceId),
+        query.channel ? eq(suppressions.channel, query.channel) : undefined,
+        search ? sql`strpos(lower(${suppressions.address}), ${search}::text) > 0` : undefined,
+      ),
+    )
+    .orderBy(desc(suppressions.createdAt), suppressions.channel, suppressions.address)
+    .offset(query.offset)
+    .limit(query.limit + 1);
+  return { suppressions: rows.slice(0, query.limit), more: rows.length > query.limit };
+}
+
+/** The suppression of each of these addresses (a contact's email and phone) or null, in their order, each found as `suppress` stored it. */
+export async function suppressionsOf(
+  db: Database | Transaction,
+  workspaceId: string,
+  addresses: readonly { channel: ConsentChannel; address: string }[],
+): Promise<(Suppression | null)[]> {
+  if (addresses.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(suppressions)
+    .where(
+      and(
+        eq(suppressions.workspaceId, workspaceId),
+        or(...addresses.map(({ channel, address }) => and(eq(suppressions.channel, channel), eq(suppressions.address, normalisedAddress(channel, address))))),
+      ),
+    );
+  return addresses.map(({ channel, address }) => rows.find((row) => row.channel === channel && row.address === normalisedAddress(channel, address)) ?? null);
+}
+
+/**
+ * Lets sends reach an address again (a bounced mailbox that was fixed); the removed entry, or
+ * null when there was none. A contact's unsubscribe is their consent, not this: it stays.
+ */
+export async function removeSuppression(db: Database | Transaction, workspaceId: string, channel: ConsentChannel, address: string): Promise<Suppression | null> {
+  const [removed] = await db
+    .delete(suppressions)
+    .where(and(eq(suppressions.workspaceId, workspaceId), eq(suppressions.channel, channel), eq(suppressions.address, normalisedAddress(channel, address))))
+    .returning();
+  return removed ?? null;
 }
 
 /** Emails compare without case; numbers are E.164 already. */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { contacts, eq, workspaces, type Database } from '@tend/db';
 import type { SendEmailConfig } from '@tend/journey';
-import { sendOnce, type SendOutcome } from '../ledger.js';
+import { sendOnce, type LedgerEntry, type SendOutcome } from '../ledger.js';
 import type { TemplateEvent } from '../template.js';
+import { liveLibrary, unavailableReason } from '../templates/live-library.js';
 import { renderEmail } from './render.js';
 import { addTracking, type Tracking } from './tracking.js';
 import { listUnsubscribeHeaders, unsubscribeLinks, unsubscribeToken } from './unsubscribe-token.js';
@@ -39,8 +40,22 @@ export type SendEmailOutcome = SendOutcome;
  */
 export async function sendEmailOnce(db: Database, transport: EmailTransport, request: SendEmailRequest): Promise<SendEmailOutcome> {
   const { idempotencyKey, workspaceId, contactId, journeyId, nodeId } = request;
-  const { purpose, topic, whenHeld } = request.config;
-  return sendOnce(db, { idempotencyKey, workspaceId, contactId, journeyId, nodeId, channel: 'email', purpose, topic: topic ?? null }, async () => {
+  const { purpose, topic, whenHeld, template: templateId } = request.config;
+  const entry: LedgerEntry = { idempotencyKey, workspaceId, contactId, journeyId, nodeId, channel: 'email', purpose, topic: topic ?? null };
+  // A library template: its live version (and the live layouts and partials) in one query; the
+  // ledger row records which version this email was rendered from.
+  const library = templateId ? await liveLibrary(db, workspaceId, { id: templateId }) : undefined;
+  if (templateId) {
+    const template = library?.items.get(templateId);
+    entry.templateId = templateId;
+    if (template?.kind !== 'template') {
+      // Publish refuses a journey naming a template that cannot send, but one can be archived later.
+      const reason = (await unavailableReason(db, workspaceId, templateId)) ?? `there is no email template "${templateId}"`;
+      return sendOnce(db, entry, async () => ({ skip: reason }), { whenHeld, now: request.now });
+    }
+    entry.templateVersion = template.version;
+  }
+  return sendOnce(db, entry, async () => {
     // The contact and its workspace's sender settings in one round trip.
     const [found] = await db
       .select({ contact: contacts, emailFrom: workspaces.emailFrom, trackingSecret: workspaces.trackingSecret })
@@ -59,7 +74,7 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
       baseUrl && found.trackingSecret
         ? unsubscribeLinks(baseUrl, unsubscribeToken({ workspaceId, contactId, topic: topic ?? '', idempotencyKey }, found.trackingSecret))
         : undefined;
-    const rendered = await renderEmail(request.config, contact, request.entryEvent, links);
+    const rendered = await renderEmail(request.config, contact, request.entryEvent, links, library);
     const email = tracking ? { ...rendered, html: addTracking(rendered.html, idempotencyKey, tracking) } : rendered;
     const headers = marketing && links ? listUnsubscribeHeaders(links) : undefined;
     return {

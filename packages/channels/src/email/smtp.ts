@@ -22,6 +22,11 @@ export interface EmailTransport {
  * messages share a few open connections instead of each paying its own connect, greeting, TLS
  * handshake and login (nodemailer's defaults: 5 connections, 100 messages each before a fresh one).
  * The URL's query tunes it, e.g. `?maxConnections=10`, or `?pool=false` for one connection per message.
+ *
+ * The provider's send rate is nodemailer's too: `?rateLimit=10&rateDelta=1000` lets at most 10
+ * messages leave each second from this process (rateDelta defaults to 1000 ms). A message over the
+ * rate waits in the pool's queue, inside its send lease: at most the worker's activities in
+ * flight (100 by default) ÷ the rate, so keep the rate at 1 a second or more per worker.
  */
 export function smtpTransport(url: string): EmailTransport {
   const transporter: Transporter = nodemailer.createTransport(withDefaults(url));

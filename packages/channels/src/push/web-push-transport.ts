@@ -1,6 +1,7 @@
 import webpush from 'web-push';
 import { SubscriptionGoneError, UndeliverableError } from '../errors.js';
 import { excerpt, httpRequest } from '../http.js';
+import type { SendRate } from '../rate-limit.js';
 import { strictFetch } from '../safe-fetch/guarded-fetch.js';
 
 /** The server's VAPID identity: a P-256 key pair (base64url) and a contact (mailto: or https:). */
@@ -35,6 +36,8 @@ export interface WebPushOptions {
   fetch?: typeof fetch;
   /** Per request. Default 30 s. */
   timeoutMs?: number;
+  /** Pushes a second from this process (PUSH_RATE_LIMIT), shared by every transport given it; default: no limit. */
+  rate?: SendRate;
 }
 
 /**
@@ -50,6 +53,7 @@ export function webPushTransport(vapid: VapidKeys, options: WebPushOptions = {})
   const timeoutMs = options.timeoutMs ?? 30_000;
   return {
     async send(target, payload, { ttlSeconds, topic }) {
+      await options.rate?.take();
       const request = webpush.generateRequestDetails(target, payload, {
         vapidDetails: vapid,
         TTL: ttlSeconds,

@@ -1,12 +1,23 @@
-import { startSmtpReceiver, type ReceivedMail } from '../email/smtp-receiver.js';
+import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../email/smtp-receiver.js';
+
+/** A message the peer received, stamped with when (Date.now()): the spacing a rate limit leaves. */
+export interface PeerMail extends ReceivedMail {
+  receivedAt: number;
+}
 
 export interface SmtpPeer {
   url: string;
   port: number;
-  received: ReceivedMail[];
+  received: PeerMail[];
   /** Resolves once `count` messages have arrived (or rejects after `timeoutMs`). */
-  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  waitFor(count: number, timeoutMs?: number): Promise<PeerMail[]>;
+  /**
+   * Stops listening: open connections are dropped and new ones refused, as when a mail server
+   * goes down. Stopping a stopped peer does nothing.
+   */
   stop(): Promise<void>;
+  /** Listens again on the same port (the outage is over), keeping what it received. */
+  start(): Promise<void>;
 }
 
 /**
@@ -14,11 +25,13 @@ export interface SmtpPeer {
  * it received over the wire. Passing `port` restarts a peer on the same address.
  */
 export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
-  const received: ReceivedMail[] = [];
-  const receiver = await startSmtpReceiver(port, (mail) => void received.push(mail));
+  const received: PeerMail[] = [];
+  const listen = (on: number) => startSmtpReceiver(on, (mail) => void received.push({ ...mail, receivedAt: Date.now() }));
+  let receiver: SmtpReceiver | null = await listen(port);
+  const { url, port: actualPort } = receiver;
   return {
-    url: receiver.url,
-    port: receiver.port,
+    url,
+    port: actualPort,
     received,
     async waitFor(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
@@ -28,6 +41,13 @@ export async function startSmtpPeer(port = 0): Promise<SmtpPeer> {
       }
       return received;
     },
-    stop: receiver.stop,
+    async stop() {
+      const stopping = receiver;
+      receiver = null;
+      await stopping?.stop();
+    },
+    async start() {
+      receiver ??= await listen(actualPort);
+    },
   };
 }

@@ -11,6 +11,8 @@ export interface TwilioPeerMessage {
   body: string;
   statusCallback?: string;
   idempotencyToken?: string;
+  /** When the peer accepted it (Date.now()): the spacing a rate limit leaves between sends. */
+  receivedAt: number;
 }
 
 /** A webhook request as Twilio would send it: form-encoded, signed. Post it with fetch, or with fastify's inject. */
@@ -31,8 +33,12 @@ export interface TwilioPeer {
   messages: TwilioPeerMessage[];
   /** Every POST to the Messages resource, answered however: retries and refusals included. */
   attempts: number;
+  /** Sends answered from the idempotency cache (201 with the first answer, nothing sent): a sender's repeats. */
+  repeats: number;
   /** Answers the next `count` sends with this HTTP status (default 503), as during an outage. */
   failNext(count: number, status?: number): void;
+  /** Answers every send with this HTTP status (default 503) until the returned function ends the outage. */
+  outage(status?: number): () => void;
   /** Answers every send to `number` with a 400 carrying this Twilio error code (21211, 21614, 21610…). */
   refuse(number: string, code: number, message?: string): void;
   /** A signed status callback for an accepted message, addressed to its StatusCallback. */
@@ -54,7 +60,8 @@ export interface TwilioPeerOptions {
  * /2010-04-01/Accounts/{AccountSid}/Messages.json, form-encoded, Basic auth with the account SID
  * and auth token, answered 201 with the message as JSON (`sid`, `status: queued`). A repeated
  * `I-Twilio-Idempotency-Token` gets the first answer and sends nothing. Tests script outages
- * (`failNext`) and refused numbers (`refuse`), and sign the webhooks Twilio would send.
+ * (`failNext`, or `outage` until they end it) and refused numbers (`refuse`), and sign the
+ * webhooks Twilio would send.
  */
 export async function startTwilioPeer(options: TwilioPeerOptions = {}): Promise<TwilioPeer> {
   const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
@@ -63,7 +70,9 @@ export async function startTwilioPeer(options: TwilioPeerOptions = {}): Promise<
   const byToken = new Map<string, TwilioPeerMessage>();
   const refused = new Map<string, { code: number; message: string }>();
   let failures: { count: number; status: number } = { count: 0, status: 503 };
+  let down: number | null = null;
   let attempts = 0;
+  let repeats = 0;
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
   const resource = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
 
@@ -73,13 +82,17 @@ export async function startTwilioPeer(options: TwilioPeerOptions = {}): Promise<
     if (request.headers.authorization !== expectedAuth) return error(401, 20003, 'Authenticate');
     if (request.method !== 'POST' || request.url !== resource) return error(404, 20404, 'The requested resource was not found');
     attempts += 1;
+    if (down !== null) return error(down, down === 429 ? 20429 : 20500, 'Service unavailable');
     if (failures.count > 0) {
       failures.count -= 1;
       return error(failures.status, failures.status === 429 ? 20429 : 20500, 'Service unavailable');
     }
     const token = header(request, 'i-twilio-idempotency-token');
     const repeat = token ? byToken.get(token) : undefined;
-    if (repeat) return json(201, resourceOf(repeat));
+    if (repeat) {
+      repeats += 1;
+      return json(201, resourceOf(repeat));
+    }
     const form = new URLSearchParams(text);
     const to = form.get('To');
     const body = form.get('Body');
@@ -90,7 +103,7 @@ export async function startTwilioPeer(options: TwilioPeerOptions = {}): Promise<
     if (!from && !messagingServiceSid) return error(400, 21603, "A 'From' phone number is required.");
     const refusal = refused.get(to);
     if (refusal) return error(400, refusal.code, refusal.message);
-    const message: TwilioPeerMessage = { sid: `SM${randomBytes(16).toString('hex')}`, to, from, messagingServiceSid, body, statusCallback: form.get('StatusCallback') ?? undefined, idempotencyToken: token };
+    const message: TwilioPeerMessage = { sid: `SM${randomBytes(16).toString('hex')}`, to, from, messagingServiceSid, body, statusCallback: form.get('StatusCallback') ?? undefined, idempotencyToken: token, receivedAt: Date.now() };
     messages.push(message);
     if (token) byToken.set(token, message);
     return json(201, resourceOf(message));
@@ -136,7 +149,14 @@ export async function startTwilioPeer(options: TwilioPeerOptions = {}): Promise<
     get attempts() {
       return attempts;
     },
+    get repeats() {
+      return repeats;
+    },
     failNext: (count, status = 503) => void (failures = { count, status }),
+    outage(status = 503) {
+      down = status;
+      return () => void (down = null);
+    },
     refuse: (number, code, message = `Twilio error ${code}`) => void refused.set(number, { code, message }),
     statusCallback(sid, status, errorCode) {
       const message = messages.find((each) => each.sid === sid);

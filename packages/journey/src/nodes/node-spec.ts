@@ -21,6 +21,8 @@ export type UiHint =
   | 'trait-name'
   | 'liquid'
   | 'liquid-html'
+  /** A template of the workspace's email library, by id. */
+  | 'email-template'
   | 'condition'
   | 'property-filters'
   | 'headers'

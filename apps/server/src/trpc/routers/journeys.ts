@@ -1,4 +1,5 @@
 import { and, desc, enrolments, eq, isLiveVersion, journeyDrafts, journeys, journeyVersions, nodeVisits, sql, workspaceSecrets } from '@tend/db';
+import { templateAvailability } from '@tend/channels';
 import { publishAndApply, setJourneyStatus } from '@tend/publishing';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -85,19 +86,25 @@ export const journeysRouter = {
 
   /**
    * Validates, compiles and publishes a draft graph; a journey with problems is refused with all
-   * of them (a header reading a secret the workspace lacks is one). With moveWaiting, contacts
+   * of them (a header reading a secret the workspace lacks is one, an email naming a library
+   * template that is missing or unpublished another). With moveWaiting, contacts
    * waiting in the previous version move to this one.
    */
   publish: workspaceProcedure('marketer')
     .input(z.object({ graph: z.unknown(), moveWaiting: z.boolean().default(false), nodeMap: z.record(z.string(), z.string()).default({}) }))
     .mutation(async ({ ctx, input }) => {
-      const secrets = await ctx.db.select({ name: workspaceSecrets.name }).from(workspaceSecrets).where(eq(workspaceSecrets.workspaceId, ctx.workspace.id));
+      const [secrets, templates] = await Promise.all([
+        ctx.db.select({ name: workspaceSecrets.name }).from(workspaceSecrets).where(eq(workspaceSecrets.workspaceId, ctx.workspace.id)),
+        templateAvailability(ctx.db, ctx.workspace.id),
+      ]);
       const result = await publishAndApply(ctx.db, ctx.temporal, ctx.workspace.id, input.graph as never, {
         ...input,
         nodes: ctx.customNodes,
         channels: ctx.channels,
         fetchAllowlist: ctx.fetchAllowlist,
         secretNames: secrets.map((secret) => secret.name),
+        // A send-email node must name a published library template.
+        templates,
       });
       if (!result.ok) return { ok: false as const, problems: result.problems };
       await ctx.audit({ action: 'journey.publish', target: result.journeyId, detail: { version: result.version, unchanged: result.unchanged, moved: result.moved } });

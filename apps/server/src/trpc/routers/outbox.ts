@@ -1,4 +1,4 @@
-import { desc, devMailbox, eq, inArray, messages, or, sql } from '@tend/db';
+import { and, desc, devMailbox, eq, inArray, messages, or, sql } from '@tend/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { workspaceProcedure } from '../trpc.js';
@@ -13,6 +13,30 @@ export const outboxRouter = {
       .orderBy(desc(messages.createdAt))
       .limit(input.limit),
   ),
+
+  /**
+   * What is waiting to go, per channel, over the whole ledger (the Outbox lists only the newest
+   * rows): `held` by the message policy (deferred), `retrying` (a provider refused or was
+   * unreachable on the last attempt, e.g. an outage: Temporal tries again, backing off) and
+   * `sending` (an attempt in flight). `oldest`: when the oldest of them was first written.
+   */
+  backlog: workspaceProcedure('analyst').query(async ({ ctx }) => {
+    const waiting = and(eq(messages.workspaceId, ctx.workspace.id), inArray(messages.status, ['sending', 'deferred']));
+    const channels = await ctx.db
+      .select({
+        channel: messages.channel,
+        held: sql<number>`count(*) filter (where ${messages.status} = 'deferred')`.mapWith(Number),
+        retrying: sql<number>`count(*) filter (where ${messages.status} = 'sending' and ${messages.lastError} is not null)`.mapWith(Number),
+        sending: sql<number>`count(*) filter (where ${messages.status} = 'sending' and ${messages.lastError} is null)`.mapWith(Number),
+        oldest: sql<Date>`min(${messages.createdAt})`.mapWith(messages.createdAt),
+      })
+      .from(messages)
+      .where(waiting)
+      .groupBy(messages.channel)
+      .orderBy(messages.channel);
+    const sum = (field: 'held' | 'retrying' | 'sending') => channels.reduce((total, row) => total + row[field], 0);
+    return { held: sum('held'), retrying: sum('retrying'), sending: sum('sending'), channels };
+  }),
 
   /**
    * What the dev catchers received (npm start without SMTP_URL or SMS_URL), newest first: only

@@ -1,3 +1,4 @@
+import { workspaceVapidKeys } from '@tend/channels';
 import { catalogueJson } from '@tend/journey';
 import { eq, workspaces } from '@tend/db';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -16,6 +17,8 @@ export const systemRouter = {
     previousWriteKeyExpiresAt: ctx.workspace.previousWriteKeyExpiresAt,
     role: ctx.role,
   })),
+  /** The workspace's VAPID public key, which browsers subscribe to web push with (the private key never leaves the server). */
+  push: workspaceProcedure('analyst').query(async ({ ctx }) => ({ publicKey: (await workspaceVapidKeys(ctx.db, ctx.workspace.id)).publicKey })),
 
   /**
    * A new write key. The old one keeps working for `graceHours` (default a day), so the shop's

@@ -3,6 +3,7 @@ import { ConditionField, DurationField, PropertyFiltersField, RecordField, Weekd
 import { ArrayFieldItemTemplate, ArrayFieldTemplate, FieldTemplate, ObjectFieldTemplate } from './form-templates';
 import {
   CronWidget,
+  EmailTemplateWidget,
   EventNameWidget,
   LiquidHtmlWidget,
   LiquidWidget,
@@ -30,6 +31,7 @@ export const widgets: RegistryWidgetsType = {
   liquid: LiquidWidget,
   liquidHtml: LiquidHtmlWidget,
   cron: CronWidget,
+  emailTemplate: EmailTemplateWidget,
 };
 
 export const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ArrayFieldItemTemplate };

@@ -3,9 +3,11 @@ import { useEditor } from '../store/editor-store';
 import { cronText } from './cron-text';
 import { formContextOf } from './form-context';
 import { useEventProperties, useTraitNames } from './inspector-api';
+import { EmailTemplatePicker } from './inputs/email-template-picker';
 import { EventNamePicker, PropertyNamePicker, TraitNamePicker } from './inputs/pickers';
 import { TimeZoneSelect } from './inputs/time-zone-select';
 import { LiquidEditor } from './liquid-editor';
+import { templateOverrideHint } from './template-options';
 
 /** Our rjsf widgets: one value each, labelled by the field template's <label for={id}>. */
 
@@ -51,21 +53,26 @@ export function TraitNameWidget(props: WidgetProps) {
 }
 
 function LiquidField({ props, multiline }: { props: WidgetProps; multiline: boolean }) {
-  const entryEvent = formContextOf(props.registry.formContext).entryEvent;
+  const { entryEvent, template } = formContextOf(props.registry.formContext);
   const traits = useTraitNames();
   const eventProperties = useEventProperties(entryEvent);
   const readOnly = useEditor((state) => state.readOnly) || off(props);
+  // Beside a library template, the step's own subject and body are overrides: say so.
+  const override = template ? templateOverrideHint(props.name, template) : null;
   return (
-    <LiquidEditor
-      id={props.id}
-      label={props.label}
-      value={textOf(props.value)}
-      names={{ traits, eventProperties }}
-      readOnly={readOnly}
-      multiline={multiline}
-      placeholder={multiline ? 'Hello {{ contact.firstName }}' : undefined}
-      onChange={(value) => props.onChange(emptyIsUnset(value))}
-    />
+    <>
+      <LiquidEditor
+        id={props.id}
+        label={props.label}
+        value={textOf(props.value)}
+        names={{ traits, eventProperties }}
+        readOnly={readOnly}
+        multiline={multiline}
+        placeholder={override ? `From the template "${template}"` : multiline ? 'Hello {{ contact.firstName }}' : undefined}
+        onChange={(value) => props.onChange(emptyIsUnset(value))}
+      />
+      {override && <span className="field__hint">{override}</span>}
+    </>
   );
 }
 
@@ -75,6 +82,10 @@ export function LiquidWidget(props: WidgetProps) {
 
 export function LiquidHtmlWidget(props: WidgetProps) {
   return <LiquidField props={props} multiline />;
+}
+
+export function EmailTemplateWidget(props: WidgetProps) {
+  return <EmailTemplatePicker id={props.id} value={textOf(props.value)} disabled={off(props)} invalid={invalid(props)} onChange={(value) => props.onChange(emptyIsUnset(value))} />;
 }
 
 export function CronWidget(props: WidgetProps) {

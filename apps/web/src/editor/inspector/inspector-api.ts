@@ -24,6 +24,11 @@ export function useTraitNames() {
   return useQuery(trpc.contacts.traitNames.queryOptions(undefined, { staleTime: pickerStale })).data ?? noNames;
 }
 
+/** The email library (templates.list): the send-email step's picker, and what journey validation checks against. */
+export function useEmailTemplates() {
+  return useQuery(trpc.templates.list.queryOptions(undefined, { staleTime: 10_000 }));
+}
+
 export function useContactSearch(search: string) {
   return useQuery(trpc.contacts.search.queryOptions({ search, limit: 8 }, { staleTime: 10_000, placeholderData: (previous) => previous }));
 }

@@ -25,7 +25,8 @@ function NodeInspector({ node }: { node: EditorNode }) {
   const setNodeConfig = useEditor((state) => state.setNodeConfig);
   const entryEvent = useEntryEvent();
   const event = typeof node.data.event === 'string' && node.data.event.trim() ? node.data.event.trim() : undefined;
-  const context = useMemo(() => ({ event, entryEvent }), [event, entryEvent]);
+  const template = typeof node.data.template === 'string' && node.data.template.trim() ? node.data.template.trim() : undefined;
+  const context = useMemo(() => ({ event, entryEvent, template }), [event, entryEvent, template]);
   const fieldNames = useMemo(() => Object.keys(propertiesOf(formSchema(entry?.configSchema))), [entry]);
   const general = formlessProblems(problems, fieldNames);
   const title = entry?.title ?? node.type;

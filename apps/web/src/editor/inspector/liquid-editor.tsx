@@ -4,13 +4,20 @@ import { bracketMatching } from '@codemirror/language';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, placeholder as placeholderText } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { liquidProperties, liquidRoots, minimalChange, type LiquidNames } from './liquid-completions';
+import { jumpTo, problemMarks, setMarks, type EditorMark } from './liquid-marks';
+
+/** What a parent can do to a mounted editor: bring a problem's place into view. */
+export interface LiquidEditorHandle {
+  jumpTo(line: number, column?: number): void;
+}
 
 /**
- * A Liquid template field: CodeMirror 6, mounted once. The value flows both ways: typing calls
- * onChange, and a value changed elsewhere (undo, another tab's draft) is applied as the smallest
- * edit, so the cursor stays where the marketer left it.
+ * A Liquid template field: CodeMirror 6 over HTML (lang-liquid's default base, so MJML tags
+ * highlight too), mounted once. The value flows both ways: typing calls onChange, and a value
+ * changed elsewhere (undo, another tab's draft) is applied as the smallest edit, so the cursor
+ * stays where the marketer left it. `placeMarks` draws problems in the text (see liquid-marks.ts).
  */
 export function LiquidEditor({
   id,
@@ -21,6 +28,9 @@ export function LiquidEditor({
   readOnly,
   multiline,
   placeholder,
+  placeMarks,
+  handle,
+  className,
 }: {
   id?: string;
   label: string;
@@ -31,6 +41,10 @@ export function LiquidEditor({
   readOnly?: boolean;
   multiline?: boolean;
   placeholder?: string;
+  /** Places problems in the text as it is when they arrive (a new function: new problems). */
+  placeMarks?: (text: string) => readonly EditorMark[];
+  handle?: Ref<LiquidEditorHandle>;
+  className?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -57,6 +71,7 @@ export function LiquidEditor({
           placeholderText(initial.placeholder ?? ''),
           EditorView.contentAttributes.of({ 'aria-label': initial.label, ...(initial.id ? { id: initial.id } : {}) }),
           editable.current.of([EditorState.readOnly.of(Boolean(initial.readOnly)), EditorView.editable.of(!initial.readOnly)]),
+          problemMarks,
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             const text = update.state.doc.toString();
@@ -85,5 +100,13 @@ export function LiquidEditor({
     });
   }, [readOnly]);
 
-  return <div ref={host} className={`liquid-editor${multiline ? ' liquid-editor--multiline' : ''}`} />;
+  // After the value effect above, so marks are placed in the text as it is now; then they move with edits.
+  useEffect(() => {
+    const current = view.current;
+    if (current) current.dispatch({ effects: setMarks.of(placeMarks ? placeMarks(current.state.doc.toString()) : []) });
+  }, [placeMarks]);
+
+  useImperativeHandle(handle, () => ({ jumpTo: (line, column) => view.current && jumpTo(view.current, line, column) }), []);
+
+  return <div ref={host} className={['liquid-editor', multiline ? 'liquid-editor--multiline' : '', className ?? ''].filter(Boolean).join(' ')} />;
 }

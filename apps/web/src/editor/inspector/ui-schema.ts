@@ -14,6 +14,7 @@ const hintUi: Record<UiHint, UiSchema> = {
   'trait-name': { 'ui:widget': 'traitName' },
   liquid: { 'ui:widget': 'liquid' },
   'liquid-html': { 'ui:widget': 'liquidHtml' },
+  'email-template': { 'ui:widget': 'emailTemplate' },
   condition: { 'ui:field': 'condition', 'ui:fieldReplacesAnyOrOneOf': true },
   'property-filters': { 'ui:field': 'propertyFilters' },
   headers: { 'ui:field': 'record' },

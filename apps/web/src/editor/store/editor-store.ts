@@ -19,6 +19,8 @@ export interface EditorState {
   readOnly: boolean;
   /** The server's node catalogue: outputs of each node type, and what validation knows. */
   catalogue: readonly CatalogueEntry[];
+  /** The workspace's email templates and whether each is live, for validation; undefined until read (not checked). */
+  templates: readonly { id: string; live: boolean }[] | undefined;
   /** A node the canvas should bring into view (and focus, with `moveFocus`); `seq` makes each request new. */
   focusRequest: { nodeId: string; moveFocus: boolean; seq: number } | null;
 
@@ -36,6 +38,7 @@ export interface EditorState {
   /** What is saved and published. */
   toGraph(): JourneyGraphInput;
   setCatalogue(catalogue: readonly CatalogueEntry[]): void;
+  setTemplates(templates: readonly { id: string; live: boolean }[] | undefined): void;
   /** A node's output ids for its current config. */
   outputsOf(node: EditorNode): string[];
 
@@ -107,6 +110,7 @@ export function createEditorStore(initial: unknown, options: { readOnly?: boolea
           ...read,
           readOnly: options.readOnly ?? false,
           catalogue: noCatalogue,
+          templates: undefined,
           focusRequest: null,
 
           setNodeConfig: (nodeId, data) =>
@@ -137,6 +141,7 @@ export function createEditorStore(initial: unknown, options: { readOnly?: boolea
           },
           toGraph: () => writeGraph(get()),
           setCatalogue: (catalogue) => set({ catalogue }),
+          setTemplates: (templates) => set({ templates }),
           outputsOf: (node) => {
             const entries = get().catalogue;
             const entry =

@@ -20,6 +20,7 @@ function customSpecs(catalogue: readonly CatalogueEntry[]): NodeSpec[] {
 interface Validated {
   content: HistoryState;
   catalogue: readonly CatalogueEntry[];
+  templates: EditorState['templates'];
   problems: Problem[];
   byNode: Map<string, Problem[]>;
 }
@@ -32,14 +33,15 @@ interface Validated {
 let last: Validated | null = null;
 
 function validated(state: EditorState): Validated {
-  if (last && last.catalogue === state.catalogue && sameContent(last.content, state, { positions: false })) return last;
-  const { problems } = validateJourney(writeGraph(state), { nodes: customSpecs(state.catalogue) });
+  if (last && last.catalogue === state.catalogue && last.templates === state.templates && sameContent(last.content, state, { positions: false })) return last;
+  // With the library, a step naming a missing or unpublished template shows it now, as publish would refuse it.
+  const { problems } = validateJourney(writeGraph(state), { nodes: customSpecs(state.catalogue), templates: state.templates });
   const byNode = new Map<string, Problem[]>();
   for (const problem of problems) {
     if (problem.nodeId === undefined) continue;
     byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem]);
   }
-  last = { content: { meta: state.meta, nodes: state.nodes, edges: state.edges }, catalogue: state.catalogue, problems, byNode };
+  last = { content: { meta: state.meta, nodes: state.nodes, edges: state.edges }, catalogue: state.catalogue, templates: state.templates, problems, byNode };
   return last;
 }
 

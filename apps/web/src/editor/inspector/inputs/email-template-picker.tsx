@@ -1,0 +1,38 @@
+import { hrefFor } from '../../../routing/route';
+import { useEmailTemplates } from '../inspector-api';
+import { templateOptions } from '../template-options';
+
+/**
+ * A send-email step's library template: live templates to choose, unpublished ones shown
+ * disabled ("publish it first"), and a link to open the one chosen (in a new tab, so the
+ * journey stays open).
+ */
+export function EmailTemplatePicker({ id, value, disabled, invalid, onChange }: { id: string; value: string; disabled: boolean; invalid: boolean; onChange: (value: string) => void }) {
+  const library = useEmailTemplates();
+  const options = templateOptions(library.data ?? [], value);
+  const none = library.data !== undefined && options.length === 1;
+  return (
+    <div className="email-template-picker">
+      <div className="inspector-inline">
+        <select id={id} className="select" value={value} disabled={disabled} aria-invalid={invalid || undefined} onChange={(event) => onChange(event.target.value)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value} disabled={option.disabled}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        {value && (
+          <a href={hrefFor({ page: 'template', id: value })} target="_blank" rel="noopener">
+            Open template
+          </a>
+        )}
+      </div>
+      {library.isPending && <span className="field__hint">Loading the library…</span>}
+      {none && (
+        <span className="field__hint">
+          No email templates yet: <a href={hrefFor({ page: 'templates' })}>create them under Templates</a>, or write the email below.
+        </span>
+      )}
+    </div>
+  );
+}
