@@ -26,8 +26,11 @@ export interface DatabaseHandle {
 
 export type DatabaseOptions =
   | { url: string }
-  /** Embedded Postgres on disk; "memory://" keeps it in memory (tests). */
-  | { dataDir: string };
+  /**
+   * Embedded Postgres on disk; "memory://" keeps it in memory (tests). `loadDataDir` starts it from
+   * a dump (`dumpDataDir`), as tests do from one migrated copy instead of running initdb each time.
+   */
+  | { dataDir: string; loadDataDir?: Blob };
 
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
@@ -36,7 +39,7 @@ const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
  * the rest of Tend cannot tell them apart.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  return 'url' in options ? openPostgres(options.url) : openPglite(options.dataDir);
+  return 'url' in options ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -72,9 +75,9 @@ async function migrateExclusively(pool: pg.Pool, migrate: () => Promise<void>): 
   }
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return {

@@ -1,6 +1,10 @@
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseHandle } from './database.js';
+import { openPgliteCopy, postgresTemplate } from './migrated-copy.js';
 import { contacts, workspaces } from './schema/index.js';
+
+// For the test run's global setup, and test helpers that share what the run made once.
+export { dropPostgresTemplate, testRunDir, testRunDirVariable } from './migrated-copy.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -12,16 +16,17 @@ export function availableTestDatabases(): TestDatabaseKind[] {
 /**
  * A fresh database for one test: an in-memory PGlite, or a throwaway database on the Postgres
  * server named by DATABASE_URL (dropped on close). By default the server when there is one.
- * Either way, real Postgres.
+ * Either way, real Postgres, migrated: in a test run, copied from one database the run migrated once.
  */
 export async function openTestDatabase(kind: TestDatabaseKind = process.env.DATABASE_URL ? 'postgres' : 'pglite'): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
-  if (kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  if (kind === 'pglite') return openPgliteCopy();
   if (!url) throw new Error('a Postgres server test needs DATABASE_URL');
   const name = `tend_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database "${name}"`);
+  const template = await postgresTemplate(admin, url);
+  await admin.query(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
   const scoped = new URL(url);
   scoped.pathname = `/${name}`;
   const handle = await openDatabase({ url: scoped.toString() });

@@ -11,6 +11,8 @@ export const workspaces = pgTable('workspaces', {
   previousWriteKeyExpiresAt: timestamp('previous_write_key_expires_at', { withTimezone: true }),
   /** Default sender of this workspace's email, e.g. "Shop <hello@shop.example>". */
   emailFrom: text('email_from').notNull(),
+  /** Where replies to the workspace's email go, when not to the sender, e.g. "Support <help@shop.example>". */
+  emailReplyTo: text('email_reply_to'),
   /**
    * Signs open and click tracking links, so the tracker only counts and redirects what we sent.
    * The default draws 244 bits from Postgres's strong random source (gen_random_uuid); the server
