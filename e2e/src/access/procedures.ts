@@ -49,6 +49,7 @@ export const sampleInput: Record<string, unknown> = {
   'tokens.revoke': { id: 'nothing' },
   'secrets.set': { name: 'PROBE', value: 'probe value' },
   'secrets.remove': { name: 'PROBE' },
+  'system.saveSender': { from: 'Probe <probe@acme.example>', replyTo: 'Help <help@acme.example>' },
   'policy.save': {},
   'policy.saveTopic': { id: 'probe', name: 'Probe' },
   'policy.removeTopic': { id: 'probe' },

@@ -1,8 +1,9 @@
-import { smtpTransport } from '@tend/channels';
+import { smtpTransport, type EmailTransport } from '@tend/channels';
 import { and, eq, messages } from '@tend/db';
 import type { JourneyGraphInput } from '@tend/journey';
 import { checkHealth, createCaller } from '@tend/server';
 import { describe } from 'vitest';
+import { addMember, callTrpc, signIn } from '../support/accounts.js';
 import { expect, test, trackingBaseUrl, type Tend } from '../support/index.js';
 
 /** A journey that sends a library template (or whatever `template` names) when a contact joins. */
@@ -20,6 +21,19 @@ function sending(id: string, template: string): JourneyGraphInput {
       { id: 'b', source: 'mail', target: 'out' },
     ],
   };
+}
+
+/** The console's API as the owner, with an email provider for test sends (as `npm start` composes it). */
+function apiSendingBy(tend: Tend, email: EmailTransport) {
+  return createCaller({
+    db: tend.database.db,
+    temporal: tend.env.client,
+    health: () => checkHealth(tend.database, tend.env.client, 'default'),
+    principal: tend.owner,
+    workspaceId: tend.workspace.id,
+    csrfVerified: false,
+    senders: { email },
+  });
 }
 
 async function ledgerRow(tend: Tend, userId: string) {
@@ -109,15 +123,7 @@ describe('email templates: a journey sends the live version of a library templat
   test('a test send mails the rendered draft through the email provider, kept in the ledger as a test naming the template', async ({ tend }) => {
     const email = smtpTransport(tend.smtp.url);
     try {
-      const api = createCaller({
-        db: tend.database.db,
-        temporal: tend.env.client,
-        health: () => checkHealth(tend.database, tend.env.client, 'default'),
-        principal: tend.owner,
-        workspaceId: tend.workspace.id,
-        csrfVerified: false,
-        senders: { email },
-      });
+      const api = apiSendingBy(tend, email);
       const { draft } = await api.templates.get({ id: 'welcome' });
       const sent = await api.templates.sendTest({ id: 'welcome', draft: { ...draft, subject: 'Draft for {{ contact.firstName }}' }, sample: { traits: { firstName: 'Di' } }, to: 'marketer@templates.example' });
       const [mail] = await tend.waitForMail('marketer@templates.example', 1);
@@ -130,6 +136,44 @@ describe('email templates: a journey sends the live version of a library templat
       );
     } finally {
       email.close();
+    }
+  });
+
+  test('the sender an owner saves is the From and Reply-To of the next email; an analyst reads it and cannot change it', async ({ tend }) => {
+    const before = await tend.api.system.sender();
+    await expect(tend.api.system.saveSender({ from: 'hello@shop.example, sales@shop.example' })).rejects.toThrow(/from: .*names more than one address: write one sender/);
+    await expect(tend.api.system.saveSender({ from: 'Shop <hello@shop.example>', replyTo: 'help@shop.example\r\nBcc: all@victim.example' })).rejects.toThrow(/replyTo: write it on one line/);
+    const saved = await tend.api.system.saveSender({ from: ' "Shop, Paris" <paris@shop.example> ', replyTo: 'Help <help@shop.example>' });
+    expect(saved).toEqual({ from: '"Shop, Paris" <paris@shop.example>', replyTo: 'Help <help@shop.example>' });
+    try {
+      await tend.identify('eve', { email: 'eve@example.com', firstName: 'Eve' });
+      await tend.track('eve', 'Joined');
+      const [mail] = await tend.waitForMail('eve@example.com', 1);
+      expect(mail!.from).toEqual({ name: 'Shop, Paris', address: 'paris@shop.example' });
+      expect(mail!.headers['reply-to']).toBe('Help <help@shop.example>');
+      // The template editor's test send goes out the same way.
+      const email = smtpTransport(tend.smtp.url);
+      try {
+        const api = apiSendingBy(tend, email);
+        const { draft } = await api.templates.get({ id: 'welcome' });
+        await api.templates.sendTest({ id: 'welcome', draft, sample: { traits: {} }, to: 'sender-test@templates.example' });
+        const [test] = await tend.waitForMail('sender-test@templates.example', 1);
+        expect([test!.from.address, test!.headers['reply-to']]).toEqual(['paris@shop.example', 'Help <help@shop.example>']);
+      } finally {
+        email.close();
+      }
+      expect((await tend.api.audit.list({ limit: 5 })).find((entry) => entry.action === 'sender.save')?.detail).toMatchObject({ ...saved, before });
+
+      await addMember(tend, { email: 'ana@templates.example', role: 'analyst', workspaceId: tend.workspace.id });
+      const analyst = await signIn(tend.app, 'ana@templates.example');
+      const read = await callTrpc(tend.app, 'system.sender', 'query', {}, { session: analyst });
+      expect(read.statusCode).toBe(200);
+      expect(read.body).toContain('paris@shop.example');
+      const refused = await callTrpc(tend.app, 'system.saveSender', 'mutation', { from: 'Ana <ana@templates.example>' }, { session: analyst });
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(await tend.api.system.sender()).toEqual(saved);
+    } finally {
+      await tend.api.system.saveSender(before);
     }
   });
 });

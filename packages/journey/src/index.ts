@@ -41,6 +41,7 @@ export { sendSmsNode, type SendSmsConfig } from './nodes/send-sms.js';
 export { traitName, traitNameError } from './nodes/trait-name.js';
 export { updateProfileNode, type UpdateProfileConfig } from './nodes/update-profile.js';
 export { webhookMethods, webhookNode, type WebhookConfig } from './nodes/webhook.js';
+export { mailbox, mailboxError } from './mailbox.js';
 export { formatProblem, type Problem } from './problem.js';
 export { secretName, secretNameError } from './secret-name.js';
 export { smsSegments, type SmsSegments } from './sms-segments.js';

@@ -74,11 +74,14 @@ async function deliveryFor(db: Database, workspaceId: string, senders: MessageSe
     const transport = senders.email;
     if (!transport) throw notConfigured('No email provider is configured: set SMTP_URL');
     if (!emailAddress.safeParse(to).success) throw badRecipient(`"${to}" is not an email address`);
-    const [workspace] = await db.select({ emailFrom: workspaces.emailFrom }).from(workspaces).where(eq(workspaces.id, workspaceId));
-    const config = message.config as { from?: string };
+    const [workspace] = await db.select({ emailFrom: workspaces.emailFrom, emailReplyTo: workspaces.emailReplyTo }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    const config = message.config as { from?: string; replyTo?: string };
     const email = { subject: `[Test] ${message.subject ?? ''}`, html: message.html ?? '', text: message.text ?? '' };
     const from = config.from ?? workspace?.emailFrom ?? 'Tend <hello@tend.local>';
-    return { recipient: to, content: { subject: email.subject, html: email.html }, send: () => transport.send({ from, to, messageId: messageIdFor(key), ...email }) };
+    // As the worker sends it: the node's reply-to, else the workspace's.
+    const replyTo = config.replyTo ?? workspace?.emailReplyTo;
+    const sender = { from, ...(replyTo ? { replyTo } : {}) };
+    return { recipient: to, content: { subject: email.subject, html: email.html }, send: () => transport.send({ ...sender, to, messageId: messageIdFor(key), ...email }) };
   }
   if (message.channel === 'sms') {
     const transport = senders.sms;

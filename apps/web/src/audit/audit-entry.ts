@@ -44,6 +44,31 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'action' | 'detail'>)
       return text('version') ? `Published version ${text('version')}` : 'Published';
     case 'write-key.rotate':
       return text('graceHours') ? `Rotated the write key (old one kept ${text('graceHours')} h)` : 'Rotated the write key';
+    case 'sender.save':
+      return 'Changed the email sender';
+    case 'policy.save':
+      return 'Changed the message policy (caps, quiet hours, opt-in)';
+    case 'topic.save':
+      return text('name') ? `Saved the topic "${text('name')}"` : 'Saved a topic';
+    case 'topic.remove':
+      return 'Removed a topic';
+    case 'consent.set': {
+      const what = [text('channel'), text('topic') ? `"${text('topic')}"` : null].filter(Boolean).join(' ');
+      return `${text('status') === 'subscribed' ? 'Subscribed' : 'Unsubscribed'} a contact${what ? ` (${what})` : ''}`;
+    }
+    case 'suppression.remove':
+      return `Lifted a suppression${text('reason') ? ` (${text('reason')})` : ''}`;
+    case 'template.create':
+      return `Created the ${text('kind') ?? 'template'}${text('name') ? ` "${text('name')}"` : ''}`;
+    case 'template.create-starter-library':
+      return 'Created the starter email library';
+    case 'template.publish':
+      if (detail.unchanged === true) return `Published a template again, unchanged${text('version') ? ` (v${text('version')})` : ''}`;
+      return text('version') ? `Published template version ${text('version')}` : 'Published a template';
+    case 'template.restore':
+      return text('version') ? `Restored template version ${text('version')} into the draft` : 'Restored a template version';
+    case 'template.archive':
+      return 'Archived a template';
     default:
       return entry.action;
   }

@@ -4,10 +4,11 @@ import { MembersSection } from './members-section';
 import { PasswordSection } from './password-section';
 import { PushSection } from './push-section';
 import { SecretsSection } from './secrets-section';
+import { SenderSection } from './sender-section';
 import { TokensSection } from './tokens-section';
 import { WriteKeySection } from './write-key-section';
 
-/** The workspace's members, API tokens, write key, web push set-up and secrets, and the reader's own account. */
+/** The workspace's members, API tokens, write key, email sender, web push set-up and secrets, and the reader's own account. */
 export function SettingsPage() {
   const { workspace } = useSession();
   return (
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <MembersSection />
       <TokensSection />
       <WriteKeySection />
+      <SenderSection />
       <PushSection />
       <SecretsSection />
       <PasswordSection />

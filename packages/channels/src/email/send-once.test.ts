@@ -180,6 +180,35 @@ describe('sendEmailOnce', () => {
     expect(smtp.received.at(-1)).toMatchObject({ from: { name: 'Ada at Shop', address: 'ada@shop.example' }, to: ['kim@example.com'] });
   });
 
+  it("sets Reply-To to the workspace's reply-to, and to the node's over it", async () => {
+    const noor = await contact({ id: 'noor', email: 'noor@example.com' });
+    const config = { subject: 'Hello', html: '<p>Hello</p>', purpose: 'marketing', whenHeld: 'defer' } as const;
+    const before = smtp.received.length;
+    await sendEmailOnce(database.db, transport, request(noor, { config }));
+    await database.db.update(workspaces).set({ emailReplyTo: 'Help <help@shop.example>' }).where(eq(workspaces.id, 'ws'));
+    cleanups.push(() => database.db.update(workspaces).set({ emailReplyTo: null }).where(eq(workspaces.id, 'ws')));
+
+    await sendEmailOnce(database.db, transport, request(noor, { config }));
+    await sendEmailOnce(database.db, transport, request(noor, { config: { ...config, replyTo: '"Orders, Shop" <orders@shop.example>' } }));
+
+    const mail = (await smtp.waitFor(before + 3)).slice(before);
+    expect(mail.map((received) => received.headers['reply-to'])).toEqual([undefined, 'Help <help@shop.example>', '"Orders, Shop" <orders@shop.example>']);
+  });
+
+  it("sends the next email from the workspace's sender as changed", async () => {
+    const ola = await contact({ id: 'ola', email: 'ola@example.com' });
+    const { from: _from, ...send } = request(ola);
+    const before = smtp.received.length;
+    await sendEmailOnce(database.db, transport, send);
+    await database.db.update(workspaces).set({ emailFrom: 'Shop News <news@shop.example>' }).where(eq(workspaces.id, 'ws'));
+    cleanups.push(() => database.db.update(workspaces).set({ emailFrom: 'Shop <hello@shop.example>' }).where(eq(workspaces.id, 'ws')));
+
+    await sendEmailOnce(database.db, transport, { ...send, idempotencyKey: `${send.idempotencyKey}:again` });
+
+    const mail = (await smtp.waitFor(before + 2)).slice(before);
+    expect(mail.map((received) => received.from.address)).toEqual(['hello@shop.example', 'news@shop.example']);
+  });
+
   // Temporal starts a retry once an attempt passes its 2-minute startToCloseTimeout, while a
   // stalled SMTP send of that attempt can still complete: two attempts then run at once.
   it('delivers one email when two attempts of the same send run at once', async () => {

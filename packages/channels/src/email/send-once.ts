@@ -58,7 +58,7 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
   return sendOnce(db, entry, async () => {
     // The contact and its workspace's sender settings in one round trip.
     const [found] = await db
-      .select({ contact: contacts, emailFrom: workspaces.emailFrom, trackingSecret: workspaces.trackingSecret })
+      .select({ contact: contacts, emailFrom: workspaces.emailFrom, emailReplyTo: workspaces.emailReplyTo, trackingSecret: workspaces.trackingSecret })
       .from(contacts)
       .leftJoin(workspaces, eq(workspaces.id, workspaceId))
       .where(eq(contacts.id, contactId));
@@ -66,6 +66,8 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
     const { contact } = found;
     const to = found.contact.email;
     const from = request.config.from ?? request.from ?? found.emailFrom ?? defaultSender;
+    // The node's reply-to, else the workspace's; with neither, replies go to the sender.
+    const replyTo = request.config.replyTo ?? found.emailReplyTo;
     const baseUrl = request.tracking?.baseUrl ?? request.trackingBaseUrl;
     const tracking = request.tracking ?? (baseUrl && found.trackingSecret ? { baseUrl, secret: found.trackingSecret } : undefined);
     // Journeys published before purposes existed have none: they are marketing.
@@ -80,7 +82,7 @@ export async function sendEmailOnce(db: Database, transport: EmailTransport, req
     return {
       recipient: to,
       content: { subject: email.subject, html: rendered.html },
-      send: () => transport.send({ from, to, messageId: messageIdFor(idempotencyKey), ...email, ...(headers ? { headers } : {}) }),
+      send: () => transport.send({ from, ...(replyTo ? { replyTo } : {}), to, messageId: messageIdFor(idempotencyKey), ...email, ...(headers ? { headers } : {}) }),
     };
   }, { whenHeld, now: request.now });
 }

@@ -2,6 +2,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface OutgoingEmail {
   from: string;
+  /** The Reply-To field: where a reply goes when it is not the sender. */
+  replyTo?: string;
   to: string;
   subject: string;
   html: string;

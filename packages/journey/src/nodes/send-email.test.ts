@@ -53,3 +53,12 @@ describe('send-email with a library template', () => {
     expect(validateJourney(sending({ template: 'nothing' })).ok).toBe(true);
   });
 });
+
+describe('send-email reply-to', () => {
+  it('takes one mailbox, and refuses anything else at its field', () => {
+    expect(validateJourney(sending({ template: 'welcome', replyTo: 'Help <help@shop.example>' })).ok).toBe(true);
+    expect(validateJourney(sending({ template: 'welcome', replyTo: 'help@shop.example, sales@shop.example' })).problems).toEqual([
+      { nodeId: 'mail', field: 'replyTo', message: '"help@shop.example, sales@shop.example" names more than one address: write one reply-to address, e.g. Shop <hello@shop.example>' },
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailbox } from '../mailbox.js';
 import { checkMessagePurpose, messagePurposeFields } from './message-purpose.js';
 import { nodeSpec } from './node-spec.js';
 
@@ -20,6 +21,8 @@ export const sendEmailNode = nodeSpec({
       text: z.string().optional(),
       /** Overrides the workspace's sender, e.g. "Ada at Shop <ada@shop.example>". */
       from: z.string().optional(),
+      /** Where replies go, overriding the workspace's reply-to, e.g. "Help <help@shop.example>". */
+      replyTo: mailbox('reply-to address').optional(),
       ...messagePurposeFields,
     })
     .superRefine(checkContent)

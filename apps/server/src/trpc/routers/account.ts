@@ -1,4 +1,5 @@
 import { asc, eq, memberships, users, workspaces } from '@tend/db';
+import { mailbox } from '@tend/journey';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { hashPassword, minPasswordLength, verifyPassword } from '../../auth/passwords.js';
@@ -36,7 +37,7 @@ export const accountRouter = {
       z.object({
         id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,38}$/, 'id: 2 to 39 lower-case letters, digits or dashes'),
         name: z.string().trim().min(1, 'name: give the workspace a name'),
-        emailFrom: z.string().trim().min(3, 'emailFrom: the default sender, e.g. "Shop <hello@shop.example>"'),
+        emailFrom: mailbox('sender'),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -1,5 +1,5 @@
 import { workspaceVapidKeys } from '@tend/channels';
-import { catalogueJson } from '@tend/journey';
+import { catalogueJson, mailboxError } from '@tend/journey';
 import { eq, workspaces } from '@tend/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -17,6 +17,8 @@ export const systemRouter = {
     previousWriteKeyExpiresAt: ctx.workspace.previousWriteKeyExpiresAt,
     role: ctx.role,
   })),
+  /** Who the workspace's emails come from, and where replies go (null: to the sender). */
+  sender: workspaceProcedure('analyst').query(({ ctx }) => ({ from: ctx.workspace.emailFrom, replyTo: ctx.workspace.emailReplyTo })),
   /** The workspace's VAPID public key, which browsers subscribe to web push with (the private key never leaves the server). */
   push: workspaceProcedure('analyst').query(async ({ ctx }) => ({ publicKey: (await workspaceVapidKeys(ctx.db, ctx.workspace.id)).publicKey })),
 
@@ -33,4 +35,33 @@ export const systemRouter = {
       await ctx.audit({ action: 'write-key.rotate', detail: { graceHours: input.graceHours } });
       return { writeKey, previousWriteKeyExpiresAt };
     }),
+
+  /**
+   * A new sender identity, used from the next email on (a journey's node may still name its own).
+   * An empty or absent `replyTo` removes it: replies then go to the sender.
+   */
+  saveSender: workspaceProcedure('admin')
+    .input(z.object({ from: mailboxField('from', 'sender'), replyTo: mailboxField('replyTo', 'reply-to address', { optional: true }).nullish() }))
+    .mutation(async ({ ctx, input }) => {
+      const sender = { from: input.from, replyTo: input.replyTo || null };
+      const before = { from: ctx.workspace.emailFrom, replyTo: ctx.workspace.emailReplyTo };
+      if (sender.from === before.from && sender.replyTo === before.replyTo) return sender;
+      await ctx.db.update(workspaces).set({ emailFrom: sender.from, emailReplyTo: sender.replyTo }).where(eq(workspaces.id, ctx.workspace.id));
+      await ctx.audit({ action: 'sender.save', target: ctx.workspace.id, detail: { ...sender, before } });
+      return sender;
+    }),
 } satisfies TRPCRouterRecord;
+
+/**
+ * One mailbox (see mailboxError), refused with a message that names its field, as the console
+ * shows it; an `optional` field also takes an empty value.
+ */
+function mailboxField(field: string, noun: string, { optional = false } = {}) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, context) => {
+      const error = optional && !value ? null : mailboxError(value, noun);
+      if (error) context.addIssue({ code: 'custom', message: `${field}: ${error}` });
+    });
+}
