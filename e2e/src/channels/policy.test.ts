@@ -59,6 +59,8 @@ test('a third marketing email in a week waits until the first leaves the window;
     deferredUntil: new Date(first.sentAt!.getTime() + 7 * day),
     reason: 'the email frequency cap (2 in 7 days)',
   });
+  // The canvas's counts show the held message on its step while it waits.
+  expect((await tend.api.journeys.stats({ id: 'course' })).nodes.lesson3).toMatchObject({ deferred: 1, waiting: 1 });
 
   await tend.sleep('5 days');
   const all = await tend.waitForMail('ada@example.com', 4);

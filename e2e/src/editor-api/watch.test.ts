@@ -13,9 +13,9 @@ test('stats count entries, waiting contacts and exits by output id; the list sho
 
   const waiting = await tend.api.journeys.stats({ id: 'welcome' });
   expect(waiting.active).toBe(2);
-  expect(waiting.nodes['signed-up']).toEqual({ entered: 2, waiting: 0, converted: 0, byOutput: { next: 2 } });
+  expect(waiting.nodes['signed-up']).toEqual({ entered: 2, waiting: 0, converted: 0, skipped: 0, failed: 0, deferred: 0, byOutput: { next: 2 } });
   expect(waiting.nodes['welcome-email']).toMatchObject({ entered: 2, byOutput: { next: 2 } });
-  expect(waiting.nodes['two-days']).toEqual({ entered: 2, waiting: 2, converted: 0, byOutput: {} });
+  expect(waiting.nodes['two-days']).toEqual({ entered: 2, waiting: 2, converted: 0, skipped: 0, failed: 0, deferred: 0, byOutput: {} });
   expect(waiting.visits).toContainEqual({ nodeId: 'signed-up', outcome: 'entered', count: 2 });
 
   const listed = (await tend.api.journeys.list()).find((row) => row.id === 'welcome');
@@ -39,8 +39,8 @@ test('stats count entries, waiting contacts and exits by output id; the list sho
   await Promise.all([tend.ended('watch-ada', 'welcome'), tend.ended('watch-bob', 'welcome')]);
   const done = await tend.api.journeys.stats({ id: 'welcome' });
   expect(done.active).toBe(0);
-  expect(done.nodes['two-days']).toEqual({ entered: 2, waiting: 0, converted: 0, byOutput: { next: 2 } });
-  expect(done.nodes.purchased).toEqual({ entered: 2, waiting: 0, converted: 0, byOutput: { ordered: 1, else: 1 } });
+  expect(done.nodes['two-days']).toEqual({ entered: 2, waiting: 0, converted: 0, skipped: 0, failed: 0, deferred: 0, byOutput: { next: 2 } });
+  expect(done.nodes.purchased).toEqual({ entered: 2, waiting: 0, converted: 0, skipped: 0, failed: 0, deferred: 0, byOutput: { ordered: 1, else: 1 } });
 });
 
 test('legacy visits without an output id are counted by case id, through the version graph', async ({ tend }) => {
@@ -65,7 +65,7 @@ test('legacy visits without an output id are counted by case id, through the ver
   ]);
   const { nodes } = await tend.api.journeys.stats({ id: 'legacy' });
   expect(nodes.pick?.byOutput).toEqual({ vip: 1, else: 1 });
-  expect(nodes.ab).toEqual({ entered: 2, waiting: 0, converted: 0, byOutput: { b: 1 } });
+  expect(nodes.ab).toEqual({ entered: 2, waiting: 0, converted: 0, skipped: 0, failed: 0, deferred: 0, byOutput: { b: 1 } });
   expect(nodes.go?.byOutput).toEqual({ next: 1 });
 });
 

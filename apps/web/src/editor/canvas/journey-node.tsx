@@ -124,6 +124,10 @@ export const JourneyNode = memo(function JourneyNode({ id }: NodeProps<FlowNode>
 function CountsLine({ counts }: { counts: NodeCounts }) {
   const parts = [`${numbers.format(counts.entered)} entered`, `${numbers.format(counts.waiting)} waiting`];
   if (counts.converted > 0) parts.push(`${numbers.format(counts.converted)} converted`);
+  // A message step's decisions: what the policy holds for later, and what did not go.
+  if (counts.deferred > 0) parts.push(`${numbers.format(counts.deferred)} held by policy`);
+  if (counts.skipped > 0) parts.push(`${numbers.format(counts.skipped)} skipped`);
+  if (counts.failed > 0) parts.push(`${numbers.format(counts.failed)} failed`);
   return (
     <div className="journey-node__counts" aria-label={`Live counts: ${parts.join(', ')}`}>
       {parts.join(' · ')}

@@ -9,6 +9,11 @@ export interface NodeCounts {
   converted: number;
   /** Visits that left by each output id (a branch case id, "else", "timed-out", "next"…). */
   byOutput: Record<string, number>;
+  /** A message step's sends that did not happen (no address, no consent…) or failed for good. */
+  skipped: number;
+  failed: number;
+  /** A message step's sends the message policy holds now (a cap, quiet hours). */
+  deferred: number;
 }
 
 /** The live version's counts: contacts in the journey now, and counts per node id. */
@@ -33,7 +38,7 @@ export function useNodeCounts(nodeId: string): NodeCounts | null {
   return counts.nodes[nodeId] ?? noCounts;
 }
 
-const noCounts: NodeCounts = { entered: 0, waiting: 0, converted: 0, byOutput: {} };
+const noCounts: NodeCounts = { entered: 0, waiting: 0, converted: 0, byOutput: {}, skipped: 0, failed: 0, deferred: 0 };
 
 /**
  * Polls the journey's live counts every few seconds; the value for <WatchCountsContext>.
