@@ -201,6 +201,8 @@ describe.runIf(runBrowser)('a marketer builds the abandoned-cart journey in the 
     await page.keyboard.type('hours');
     await expect.poll(() => canvasNode(page, 'wait-for-event-1').innerText()).toContain('Wait up to 4 hours for Order Completed');
     await configure('send-email-1');
+    // The first field is the library template picker; this email is written in the step.
+    await tabTo(page, inspector(page, 'Send email').getByRole('textbox', { name: 'Subject' }));
     await page.keyboard.type('Your cart misses you');
     await tabTo(page, inspector(page, 'Send email').getByRole('textbox', { name: 'HTML' }));
     await page.keyboard.type('Your cart is still there.');

@@ -64,10 +64,10 @@ export function TemplateFields({
         </fieldset>
       </div>
       {kind === 'template' && (
-        <OptionalField field="subject" label="Subject" hint="Liquid, e.g. {{ contact.firstName | default: 'there' }}. A journey’s step can override it." value={draft.subject ?? ''} handle={subject} onChange={(typed) => setField('subject', typed)} {...shared} />
+        <LineField field="subject" required label="Subject" hint="Liquid, e.g. {{ contact.firstName | default: 'there' }}. A journey’s step can override it." value={draft.subject ?? ''} handle={subject} onChange={(typed) => setField('subject', typed)} {...shared} />
       )}
       {kind === 'template' && (
-        <OptionalField field="preheader" label="Preheader" hint="The line inboxes show after the subject; hidden in the email itself." value={draft.preheader ?? ''} handle={preheader} onChange={(typed) => setField('preheader', typed)} {...shared} />
+        <LineField field="preheader" label="Preheader" hint="The line inboxes show after the subject; hidden in the email itself." value={draft.preheader ?? ''} handle={preheader} onChange={(typed) => setField('preheader', typed)} {...shared} />
       )}
       <div className="field template-body">
         <label className="field__label" htmlFor="template-body">
@@ -77,7 +77,7 @@ export function TemplateFields({
         <ProblemList problems={problems} onJump={jump} />
       </div>
       {kind === 'template' && (
-        <OptionalField field="text" label="Text part" hint="Empty: made from the HTML (words and links, no styling). Write one to choose its words." value={draft.text ?? ''} handle={text} multiline onChange={(typed) => setField('text', typed)} {...shared} />
+        <LineField field="text" label="Text part" hint="Empty: made from the HTML (words and links, no styling). Write one to choose its words." value={draft.text ?? ''} handle={text} multiline onChange={(typed) => setField('text', typed)} {...shared} />
       )}
     </div>
   );
@@ -85,12 +85,12 @@ export function TemplateFields({
 
 type FieldEditorProps = Parameters<typeof FieldEditor>[0];
 
-/** A one-line Liquid field besides the body: subject, preheader, text part. */
-function OptionalField({ hint, ...props }: FieldEditorProps & { hint: string }) {
+/** A Liquid field besides the body: subject (a template needs one), preheader, text part. */
+function LineField({ hint, required = false, ...props }: FieldEditorProps & { hint: string; required?: boolean }) {
   return (
     <div className="field">
       <label className="field__label" htmlFor={`template-${props.field}`}>
-        {props.label} <span className="inspector-optional">(optional)</span>
+        {props.label} {!required && <span className="inspector-optional">(optional)</span>}
       </label>
       <FieldEditor {...props} />
       <span className="field__hint">{hint}</span>
@@ -145,27 +145,26 @@ function FieldEditor({
 
 /** Every problem of the draft; one with a place moves the cursor to it. */
 function ProblemList({ problems, onJump }: { problems: readonly TemplateProblem[]; onJump: (problem: TemplateProblem) => void }) {
-  if (problems.length === 0) {
-    return (
-      <p className="ok-text small" role="status" aria-label="Problems">
-        No problems: it can be published.
-      </p>
-    );
-  }
   return (
     <div className="template-problems" role="region" aria-label="Problems">
-      <p className="error-text small">
-        {problems.length === 1 ? '1 problem' : `${problems.length} problems`}: publishing is refused until {problems.length === 1 ? 'it is' : 'they are'} fixed.
-      </p>
-      <ul>
-        {problems.map((problem) => (
-          <li key={`${problem.template}:${problem.field}:${problem.line ?? ''}:${problem.column ?? ''}:${problem.message}`}>
-            <button type="button" className="template-problems__jump" onClick={() => onJump(problem)}>
-              <strong>{problemPlace(problem)}</strong>: {problem.message}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {problems.length === 0 ? (
+        <p className="ok-text small">No problems: it can be published.</p>
+      ) : (
+        <>
+          <p className="error-text small">
+            {problems.length === 1 ? '1 problem' : `${problems.length} problems`}: publishing is refused until {problems.length === 1 ? 'it is' : 'they are'} fixed.
+          </p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={`${problem.template}:${problem.field}:${problem.line ?? ''}:${problem.column ?? ''}:${problem.message}`}>
+                <button type="button" className="template-problems__jump" onClick={() => onJump(problem)}>
+                  <strong>{problemPlace(problem)}</strong>: {problem.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

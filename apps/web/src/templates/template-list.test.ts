@@ -11,6 +11,7 @@ const item = (id: string, kind: TemplateSummary['kind'], liveVersion: number | n
   updatedAt: '2026-11-30T06:00:00.000Z',
   archivedAt,
   usedBy: [],
+  draftChanged: false,
 });
 
 const library = [item('base', 'layout', 1), item('footer', 'partial', 2), item('old', 'template', 3, '2026-11-29T10:00:00.000Z'), item('order', 'template', null), item('welcome', 'template', 2)];

@@ -117,6 +117,11 @@ function LibraryTable({ items }: { items: TemplateSummary[] }) {
             </td>
             <td className="nowrap">
               {item.liveVersion === null || item.archivedAt !== null ? <Badge tone={item.archivedAt ? 'neutral' : 'warn'}>{liveText(item)}</Badge> : liveText(item)}
+              {item.draftChanged && item.archivedAt === null && (
+                <div className="muted small" title="The draft has changes that are not published: publish it to send them">
+                  draft has unpublished changes
+                </div>
+              )}
             </td>
             <td>
               {item.usedBy.length === 0 ? (

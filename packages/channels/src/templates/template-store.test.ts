@@ -111,10 +111,13 @@ describe('the template library', () => {
     expect(!refused.ok && refused.problems.map((problem) => problem.message)).toEqual([
       expect.stringMatching(/^the live template "welcome" would no longer work with this version \(welcome: once assembled with its layout and partials: mj-column cannot be used inside/),
     ]);
+    const draftChanged = async () => (await listTemplates(db, workspaceId)).find((item) => item.id === 'footer')?.draftChanged;
+    expect(await draftChanged()).toBe(true);
     // A fixed footer publishes, and the next send uses it.
     const fixed = await saveTemplateDraft(db, { workspaceId, id: 'footer', draft: { format: 'mjml', body: '<mj-section><mj-column><mj-text>New footer</mj-text></mj-column></mj-section>' }, revision: saved.revision, userId });
     expect(await publishTemplate(db, { workspaceId, id: 'footer', revision: fixed.revision, userId })).toEqual({ ok: true, version: 2, unchanged: false });
     expect((await liveLibrary(db, workspaceId, { id: 'welcome' })).items.get('footer')).toMatchObject({ version: 2 });
+    expect(await draftChanged()).toBe(false);
   });
 
   it('refuses to archive what is in use, naming the journeys or templates, and lists who uses what', async () => {

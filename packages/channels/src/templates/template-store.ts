@@ -2,7 +2,7 @@ import { and, asc, desc, emailTemplates, emailTemplateVersions, eq, sql, users, 
 import { checkTemplate } from './check-template.js';
 import { liveLibrary } from './live-library.js';
 import { newItemContent } from './new-item-content.js';
-import { templateContentSchema, templateIdMessage, templateIdPattern, type TemplateContent, type TemplateKind } from './template-content.js';
+import { contentHash, templateContentSchema, templateIdMessage, templateIdPattern, type TemplateContent, type TemplateKind } from './template-content.js';
 import { TemplateError } from './template-error.js';
 import { libraryItem } from './template-library.js';
 import type { TemplateProblem } from './template-problem.js';
@@ -18,6 +18,8 @@ export interface TemplateSummary {
   archivedAt: string | null;
   /** Journeys whose live version sends it (through a template, for a layout or partial). */
   usedBy: string[];
+  /** The draft holds changes its live version does not have (false until first published). */
+  draftChanged: boolean;
 }
 
 export interface TemplateDetail {
@@ -55,7 +57,12 @@ export async function listTemplates(db: Database, workspaceId: string): Promise<
     updatedAt: row.updatedAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,
     usedBy: row.archivedAt ? [] : (usage.get(row.id) ?? []),
+    draftChanged: draftChanged(row.draft, library.items.get(row.id)?.hash),
   }));
+}
+
+function draftChanged(draft: TemplateContent, liveHash: string | undefined): boolean {
+  return liveHash !== undefined && contentHash(draft) !== liveHash;
 }
 
 /** One item with its draft, its versions (newest first) and the draft's problems. */
