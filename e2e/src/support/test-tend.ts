@@ -9,6 +9,7 @@ import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { startHttpPeer, startSmtpPeer, startTwilioPeer, type HttpPeer, type SmtpPeer, type TwilioPeer } from '@tend/channels/testing';
 import { localTemporal, timeSkippingTemporal } from './temporal.js';
+import { sharedWorkflowBundle } from './workflow-bundle.js';
 
 /** Email links in tests point here; tests follow them with app.inject. */
 export const trackingBaseUrl = 'http://tend.test';
@@ -58,11 +59,12 @@ export interface TestTendOptions {
 }
 
 export async function startTestTend(options: TestTendOptions = {}): Promise<TestTend> {
-  const [env, database, smtp, smsProvider] = await Promise.all([
+  const [env, database, smtp, smsProvider, workflowBundlePath] = await Promise.all([
     options.temporal === 'dev-server' ? localTemporal() : timeSkippingTemporal(),
     openTestDatabase(options.database),
     startSmtpPeer(),
     options.sms === true ? startHttpPeer() : undefined,
+    sharedWorkflowBundle(),
   ]);
   const workspace = await ensureDevWorkspace(database.db, 'test-write-key');
   const [owner] = await database.db.select({ userId: users.id, email: users.email }).from(users).where(eq(users.email, devOwnerEmail));
@@ -74,7 +76,7 @@ export async function startTestTend(options: TestTendOptions = {}): Promise<Test
       ? httpSmsTransport(`${smsProvider.url}/v1/messages`)
       : undefined;
   const fetch = options.fetchAllow ? guardedFetch({ allow: options.fetchAllow }) : undefined;
-  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, fetch, temporal: env.client, publicUrl: trackingBaseUrl });
+  const worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email, sms, fetch, temporal: env.client, publicUrl: trackingBaseUrl, workflowBundlePath });
   const running = worker.run();
   const routing = startServerRouting(database.db, env.client, { onError: (error) => console.warn('routing events failed', error) });
   const app = await buildServer(

@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseHandle } from './database.js';
-import { openPgliteCopy, postgresTemplate } from './migrated-copy.js';
+import { openPgliteCopy, postgresTemplate } from './testing/migrated-copy.js';
 import { contacts, workspaces } from './schema/index.js';
 
-// For the test run's global setup, and test helpers that share what the run made once.
-export { dropPostgresTemplate, testRunDir, testRunDirVariable } from './migrated-copy.js';
+// For test helpers that share what the run made once (e2e's workflow bundle).
+export { testRunDir } from './testing/test-run.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 

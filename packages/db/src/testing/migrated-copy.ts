@@ -1,22 +1,15 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from './database.js';
+import type pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../database.js';
+import { postgresTemplateName, postgresTemplateNote, testRunDir } from './test-run.js';
 
 // A test's database is a copy of one migrated once per test run: PGlite's initdb and our
 // migrations cost seconds per database, and a run opens about a hundred. Every copy still runs
 // the migrator on open (nothing to do, a few milliseconds), so a copy is never behind the sources.
-
-/** Set by the test run's global setup (e2e/src/support/global-setup.ts): a directory its workers share. */
-export const testRunDirVariable = 'TEND_TEST_RUN_DIR';
-
-/** The directory this test run's workers share, or undefined outside a run (bench, scripts). */
-export function testRunDir(): string | undefined {
-  return process.env[testRunDirVariable] || undefined;
-}
 
 /**
  * An in-memory PGlite, loaded from the run's dump of a migrated database. The first to find no
@@ -30,7 +23,7 @@ export async function openPgliteCopy(): Promise<DatabaseHandle> {
   if (existsSync(dump)) return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([await readFile(dump)]) });
   const handle = await openDatabase({ dataDir: 'memory://' });
   const { $client } = handle.db as unknown as { $client: PGlite };
-  const partial = `${dump}.${process.pid}.partial`;
+  const partial = `${dump}.${randomUUID()}.partial`;
   await writeFile(partial, Buffer.from(await (await $client.dumpDataDir('none')).arrayBuffer()));
   await rename(partial, dump);
   return handle;
@@ -43,11 +36,12 @@ export async function openPgliteCopy(): Promise<DatabaseHandle> {
 export async function postgresTemplate(admin: pg.Client, serverUrl: string): Promise<string | undefined> {
   const dir = testRunDir();
   if (!dir) return undefined;
-  const template = templateName(dir);
+  const template = postgresTemplateName(dir);
   await admin.query('select pg_advisory_lock(hashtext($1))', [template]);
   try {
     const found = await admin.query('select 1 from pg_database where datname = $1', [template]);
     if (found.rowCount === 0) {
+      await writeFile(postgresTemplateNote(dir), template);
       await admin.query(`create database "${template}"`);
       // Migrations run in one transaction: a worker killed here leaves the template empty, never
       // half-migrated, and copies of an empty one are migrated on open.
@@ -60,21 +54,4 @@ export async function postgresTemplate(admin: pg.Client, serverUrl: string): Pro
     await admin.query('select pg_advisory_unlock(hashtext($1))', [template]);
   }
   return template;
-}
-
-/** Drops the run's template database, if it made one (the global setup's teardown). */
-export async function dropPostgresTemplate(runDir: string): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists "${templateName(runDir)}"`);
-  } finally {
-    await admin.end();
-  }
-}
-
-function templateName(runDir: string): string {
-  return `tend_template_${createHash('sha256').update(runDir).digest('hex').slice(0, 16)}`;
 }
