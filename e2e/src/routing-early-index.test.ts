@@ -1,7 +1,7 @@
 import { smtpTransport } from '@tend/channels';
 import type { JourneyGraphInput } from '@tend/journey';
 import { createJourneyWorker } from '@tend/worker';
-import { expect, test } from './support/index.js';
+import { expect, sharedWorkflowBundle, test } from './support/index.js';
 
 const cart: JourneyGraphInput = {
   id: 'cart',
@@ -31,7 +31,7 @@ test('routes an order to a run the worker has not picked up yet: no reminder for
   await tend.track('u1', 'Order Completed', { cartId: 'c1' });
 
   const email = smtpTransport(tend.smtp.url);
-  const worker = await createJourneyWorker({ connection: tend.env.nativeConnection, db: tend.database.db, email, temporal: tend.env.client });
+  const worker = await createJourneyWorker({ connection: tend.env.nativeConnection, db: tend.database.db, email, temporal: tend.env.client, workflowBundlePath: await sharedWorkflowBundle() });
   const running = worker.run();
   try {
     await new Promise((resolve) => setTimeout(resolve, 1500));

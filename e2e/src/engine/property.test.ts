@@ -11,7 +11,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpPeer, timeSkippingTemporal, type SmtpPeer } from '../support/index.js';
+import { sharedWorkflowBundle, startSmtpPeer, timeSkippingTemporal, type SmtpPeer } from '../support/index.js';
 
 type GraphNode = JourneyGraphInput['nodes'][number];
 type GraphEdge = JourneyGraphInput['edges'][number];
@@ -208,7 +208,7 @@ describe('every generated journey runs to an end on the interpreter (time-skippi
     [env, database, smtp] = await Promise.all([timeSkippingTemporal(), openTestDatabase(), startSmtpPeer()]);
     await database.db.insert(workspaces).values({ id: 'ws', name: 'Shop', writeKey: 'wk-property', emailFrom: 'Shop <hello@shop.example>' });
     transport = smtpTransport(smtp.url);
-    worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email: transport, temporal: env.client });
+    worker = await createJourneyWorker({ connection: env.nativeConnection, db: database.db, email: transport, temporal: env.client, workflowBundlePath: await sharedWorkflowBundle() });
     running = worker.run();
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { sourceBundlerOptions } from '@tend/workflows/path';
 import { workflowsPath } from '@tend/workflows/path';
 import { Worker } from '@temporalio/worker';
 import { describe } from 'vitest';
-import { email, eventually, expect, journey, settle, test } from '../support/index.js';
+import { email, eventually, expect, journey, settle, sharedWorkflowBundle, test } from '../support/index.js';
 
 async function stopped(worker: Worker, running: Promise<void>): Promise<void> {
   if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -49,7 +49,7 @@ describe('a worker that goes away mid-journey', () => {
       await settle(1_500);
       expect(tend.mailTo('crash@example.com')).toEqual([]);
 
-      const worker = await createJourneyWorker({ connection: tend.env.nativeConnection, ...deps });
+      const worker = await createJourneyWorker({ connection: tend.env.nativeConnection, ...deps, workflowBundlePath: await sharedWorkflowBundle() });
       second = { worker, running: worker.run() };
       await skipping;
       await tend.waitForMail('crash@example.com', 1);

@@ -9,3 +9,4 @@ export { spawnServer, spawnWorker, throwawayDatabase, type AppProcess, type Serv
 export { exited, runCli, spawnTend, type TendProcess } from './tend-process.js';
 export { startTestTend, trackingBaseUrl, type TestTend, type TestTendOptions } from './test-tend.js';
 export { eventually, settle } from './wait.js';
+export { sharedWorkflowBundle } from './workflow-bundle.js';
