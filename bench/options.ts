@@ -15,14 +15,18 @@ export interface BenchOptions {
   channelSends: number;
   /** Which parts run: sections 1–5 (Tend started as `npm start`), 6 (the audience), 7 (the channels). */
   sections: { engine: boolean; audience: boolean; channels: boolean };
+  /** `--only identify`: sections 1, 2 and 2b alone (the identify → email path), without 3–5. */
+  identifyOnly: boolean;
 }
 
 /** The parts `--only` names and `--skip-*` leaves out. */
 const parts = ['audience', 'channels'] as const;
+/** `--only` also takes this: the start-up and identify → email sections, without 3–7. */
+const identifyPart = 'identify';
 
 export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batches N] [--enrol N] [--waiting N]
                              [--channel-sends N] [--skip-audience] [--skip-channels]
-                             [--only audience | --only channels]
+                             [--only identify | --only audience | --only channels]
 
   --contacts N   identify calls, one welcome email each (default 200, at most 5000); sent again at --rate
   --rate N       identify calls per second in the paced identify → email run (default 20, at most 500)
@@ -33,6 +37,7 @@ export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batch
   --channel-sends N  emails and web pushes sent each way in section 7 (default 400, at most 5000)
   --skip-audience  leave out section 6 (the audience on the Online Retail log, about 3 min)
   --skip-channels  leave out section 7 (the channels' send path, under a minute)
+  --only identify  run sections 1, 2 and 2b alone (start-up, identify → email, at a steady --rate)
   --only audience  run section 6 alone
   --only channels  run section 7 alone`;
 
@@ -54,8 +59,9 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     },
   });
   if (values.help) return 'help';
-  const only = values.only;
-  if (only !== undefined && !parts.includes(only as (typeof parts)[number])) throw new Error(`--only takes "audience" (section 6) or "channels" (section 7), got "${only}"`);
+  const identifyOnly = values.only === identifyPart;
+  const only = identifyOnly ? undefined : values.only;
+  if (only !== undefined && !parts.includes(only as (typeof parts)[number])) throw new Error(`--only takes "identify" (sections 1–2b), "audience" (section 6) or "channels" (section 7), got "${only}"`);
   const skipped = (part: (typeof parts)[number]) => values[`skip-${part}`] === true;
   if (only && skipped(only as (typeof parts)[number])) throw new Error(`--only ${only} and --skip-${only} leave nothing to run`);
   return {
@@ -67,9 +73,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     channelSends: count('--channel-sends', values['channel-sends'], 400, 5000),
     sections: {
       engine: only === undefined,
-      audience: only === undefined ? !skipped('audience') : only === 'audience',
-      channels: only === undefined ? !skipped('channels') : only === 'channels',
+      audience: identifyOnly ? false : only === undefined ? !skipped('audience') : only === 'audience',
+      channels: identifyOnly ? false : only === undefined ? !skipped('channels') : only === 'channels',
     },
+    identifyOnly,
   };
 }
 

@@ -5,6 +5,7 @@ import type { SmtpPeer } from '@tend/e2e/harness';
 import { bareTaskQueue, startBareWorker } from './bare-worker.js';
 import type { Cleanup } from './cleanup.js';
 import { postJson } from './http.js';
+import { identifyPhases } from './identify-phases.js';
 import { watchArrivals, type MailArrivals } from './mail-arrivals.js';
 import { runPool } from './pool.js';
 import { format, progress, type Comparison } from './report.js';
@@ -21,6 +22,8 @@ interface PacedRun {
   /** How far behind its tick the last call was sent: the pacing's own slack. */
   lateMs: number;
   failures: string[];
+  /** When each call was sent (performance.now()). */
+  sentAt: number[];
 }
 
 export async function benchPacedIdentify(options: {
@@ -37,10 +40,17 @@ export async function benchPacedIdentify(options: {
   const arrivals = watchArrivals(smtp);
   try {
     progress(`identify → email at a steady ${rate}/s: ${contacts} new contacts`);
-    const tendRun = await paced(contacts, rate, arrivals, (i) => `p${i}-${runId}@paced.bench.test`, async (i, to) => {
-      const answer = await postJson(`${tend.url}/v1/identify`, { userId: `bench-paced-${runId}-${i}`, traits: { email: to, firstName: `Ada${i}` } }, tend.auth);
+    const tendRecipient = (i: number) => `p${i}-${runId}@paced.bench.test`;
+    // The messageId names the call in the run it starts, so the run's history can be matched to it.
+    const tendMessageId = (i: number) => `bench-paced-${runId}-${i}`;
+    const tendRun = await paced(contacts, rate, arrivals, tendRecipient, async (i, to) => {
+      const answer = await postJson(`${tend.url}/v1/identify`, { userId: `bench-paced-${runId}-${i}`, messageId: tendMessageId(i), traits: { email: to, firstName: `Ada${i}` } }, tend.auth);
       if (answer.status !== 200) throw new Error(`${answer.status} ${JSON.stringify(answer.body)?.slice(0, 200)}`);
     });
+    progress('reading the welcome runs\' histories: where the time went');
+    const epoch = (at: number | undefined) => (at === undefined ? undefined : performance.timeOrigin + at);
+    const calls = tendRun.sentAt.map((sent, i) => ({ messageId: tendMessageId(i), sentAt: epoch(sent)!, arrivedAt: epoch(arrivals.at(tendRecipient(i))) }));
+    const phases = await identifyPhases(tend.temporalAddress, calls).catch((error: Error) => [`(where the time went: not read, ${error.message})`]);
 
     progress('a bare worker in the bench process on Tend\'s dev server: start workflow → activity → SMTP to the same peer');
     const bare = await startBareWorker({ address: tend.temporalAddress, smtpUrl: smtp.url, cleanup });
@@ -69,6 +79,7 @@ export async function benchPacedIdentify(options: {
       `delivered: Tend ${tendRun.delivered}/${contacts}, raw paced ${rawRun.delivered}/${contacts}, raw fastest ${rawFast.delivered}/${contacts}.`,
       `paced = call i sent at i/${rate} s, not waiting for earlier answers (open loop); the last call left ${format(Math.max(tendRun.lateMs, rawRun.lateMs), 'duration')} after its tick at most.`,
       'latency = call sent → email at the SMTP peer; Tend: POST /v1/identify, store, route, journey run, send-email activity (render, ledger), SMTP.',
+      ...phases,
       'raw = client.workflow.start of a one-activity workflow on "bench-bare", a bare worker in the bench process on Tend\'s own dev server,',
       '  whose activity sends the same welcome text with Tend\'s SMTP transport (nodemailer) to the same peer; no database, no rendering.',
       `fastest: Tend's figure is table 2's throughput (${fastInFlight} identify calls in flight); the raw one starts all ${contacts} workflows, ${fastInFlight} starts in flight,`,
@@ -102,7 +113,7 @@ async function paced(count: number, rate: number, arrivals: MailArrivals, recipi
   } finally {
     clearInterval(ticker);
   }
-  return { ...deliveries(sentAt, arrivals, recipient), lateMs, failures };
+  return { ...deliveries(sentAt, arrivals, recipient), lateMs, failures, sentAt };
 }
 
 async function fastest(count: number, arrivals: MailArrivals, recipient: (i: number) => string, send: (i: number, to: string) => Promise<void>): Promise<PacedRun> {
@@ -113,7 +124,7 @@ async function fastest(count: number, arrivals: MailArrivals, recipient: (i: num
     await send(i, recipient(i)).catch((error: Error) => void failures.push(error.message));
   });
   await untilArrived(arrivals, count - failures.length, sentAt.length, recipient);
-  return { ...deliveries(sentAt, arrivals, recipient), lateMs: 0, failures };
+  return { ...deliveries(sentAt, arrivals, recipient), lateMs: 0, failures, sentAt };
 }
 
 async function untilArrived(arrivals: MailArrivals, expected: number, sent: number, recipient: (i: number) => string): Promise<void> {

@@ -1,4 +1,4 @@
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { compile, type HtmlToTextOptions } from 'html-to-text';
 
 /**
  * Email HTML is mostly layout: MJML writes nested tables, a <style> head and a hidden preview
@@ -25,9 +25,12 @@ const options: HtmlToTextOptions = {
   ],
 };
 
+// Compiled once: building the converter from the options costs more than converting an email.
+const convert = compile(options);
+
 /** A readable plain-text part for clients that do not show HTML. */
 export function htmlToText(html: string): string {
-  return convert(html, options)
+  return convert(html)
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
