@@ -2,7 +2,7 @@
 // valid graphs compile, and every compiled IR runs to an end on the interpreter. (They live with
 // the system tests: running the IR needs the worker and the test runtime.)
 import { smtpTransport } from '@tend/channels';
-import { and, contacts, eq, nodeVisits, workspaces, type DatabaseHandle } from '@tend/db';
+import { and, asc, contacts, eq, nodeVisits, workspaces, type DatabaseHandle } from '@tend/db';
 import { openTestDatabase } from '@tend/db/testing';
 import { compileJourney, validateJourney, type JourneyGraphInput } from '@tend/journey';
 import { journeyTaskQueue, journeyWorkflowType, type JourneyIr, type JourneyWorkflowInput } from '@tend/journey/ir';
@@ -245,7 +245,8 @@ describe('every generated journey runs to an end on the interpreter (time-skippi
         const result = await env.client.workflow.execute(journeyWorkflowType, { taskQueue: journeyTaskQueue, workflowId: `property/${contactId}`, args: [input], workflowExecutionTimeout: '5 years' });
         expect(result).toMatchObject({ end: 'completed' });
 
-        const visits = await database.db.select().from(nodeVisits).where(and(eq(nodeVisits.contactId, contactId), eq(nodeVisits.journeyId, 'generated')));
+        // In the order they were recorded: a query without an order may return rows in any order.
+        const visits = await database.db.select().from(nodeVisits).where(and(eq(nodeVisits.contactId, contactId), eq(nodeVisits.journeyId, 'generated'))).orderBy(asc(nodeVisits.id));
         for (const visit of visits) {
           expect(visit.nodeId === 'start' || visit.nodeId in ir.nodes, visit.nodeId).toBe(true);
           const node = ir.nodes[visit.nodeId];
