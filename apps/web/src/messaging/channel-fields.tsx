@@ -38,34 +38,8 @@ export function ChannelFields({
       </label>
       {draft.capOn && (
         <div className="channel-policy__cap">
-          <Field label="Messages" hint={countProblem}>
-            {(control) => (
-              <input
-                {...control}
-                className="input input--number"
-                type="number"
-                inputMode="numeric"
-                step={1}
-                value={draft.count}
-                aria-invalid={countProblem ? true : undefined}
-                onChange={(event) => onChange({ count: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="In any (days)" hint={daysProblem}>
-            {(control) => (
-              <input
-                {...control}
-                className="input input--number"
-                type="number"
-                inputMode="numeric"
-                step={1}
-                value={draft.perDays}
-                aria-invalid={daysProblem ? true : undefined}
-                onChange={(event) => onChange({ perDays: event.target.value })}
-              />
-            )}
-          </Field>
+          <WholeNumberField label="Messages" value={draft.count} problem={countProblem} onChange={(count) => onChange({ count })} />
+          <WholeNumberField label="In any (days)" value={draft.perDays} problem={daysProblem} onChange={(perDays) => onChange({ perDays })} />
         </div>
       )}
       <p className="muted small">{capSentence(channel, draft)}</p>
@@ -76,5 +50,25 @@ export function ChannelFields({
       {optInProblem && <p className="error-text">{optInProblem}</p>}
       <p className="muted small">{optInMeaning[channel]}</p>
     </fieldset>
+  );
+}
+
+/** A cap's whole-number input, kept as typed (the draft is text until saved), its problem shown below it. */
+function WholeNumberField({ label, value, problem, onChange }: { label: string; value: string; problem: string | undefined; onChange: (value: string) => void }) {
+  return (
+    <Field label={label} hint={problem}>
+      {(control) => (
+        <input
+          {...control}
+          className="input input--number"
+          type="number"
+          inputMode="numeric"
+          step={1}
+          value={value}
+          aria-invalid={problem ? true : undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }

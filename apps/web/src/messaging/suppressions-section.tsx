@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
+import { ActionsHeader, RemoveRowButton } from '../ui/row-actions';
 import { channelNames, channels, type Channel, type SuppressionRow } from './messaging-types';
 import { removalWarning, suppressionReason } from './suppression-words';
 
@@ -89,9 +90,7 @@ export function SuppressionsSection() {
               <th>Reason</th>
               <th>Source</th>
               <th>Since</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -104,9 +103,7 @@ export function SuppressionsSection() {
                 <td className="nowrap">{formatDateTime(row.createdAt)}</td>
                 <td className="num">
                   {!readOnlyWhy && (
-                    <button type="button" className="button button--small button--danger-outline" aria-label={`Remove suppression of ${row.address}`} onClick={() => setRemoving(row)}>
-                      Remove…
-                    </button>
+                    <RemoveRowButton onClick={() => setRemoving(row)} label={`Remove suppression of ${row.address}`} />
                   )}
                 </td>
               </tr>

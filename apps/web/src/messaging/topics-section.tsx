@@ -9,6 +9,7 @@ import { Dialog } from '../ui/dialog';
 import { EmptyState } from '../ui/empty-state';
 import { Field } from '../ui/field';
 import { Loading, QueryError } from '../ui/query-status';
+import { ActionsHeader, RemoveRowButton } from '../ui/row-actions';
 import { slugFrom } from '../ui/slug';
 import { apiProblems } from './api-problems';
 import type { Topic } from './messaging-types';
@@ -60,9 +61,7 @@ export function TopicsSection() {
               <th>Name</th>
               <th>Id</th>
               <th>Description</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -79,9 +78,7 @@ export function TopicsSection() {
                       <button type="button" className="button button--small" onClick={() => setEditing(topic)} aria-label={`Edit ${topic.name}`}>
                         Edit…
                       </button>
-                      <button type="button" className="button button--small button--danger-outline" onClick={() => setRemoving(topic)} aria-label={`Remove ${topic.name}`}>
-                        Remove…
-                      </button>
+                      <RemoveRowButton onClick={() => setRemoving(topic)} label={`Remove ${topic.name}`} />
                     </span>
                   )}
                 </td>

@@ -8,6 +8,7 @@ import { queryClient, trpc, type Member, type Role } from '../trpc';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
+import { ActionsHeader, RemoveRowButton } from '../ui/row-actions';
 import { InviteForm } from './invite-form';
 
 /** Who belongs to the workspace; admins change roles, remove members and invite new ones. */
@@ -46,9 +47,7 @@ export function MembersSection() {
               <th>Member</th>
               <th>Role</th>
               <th>Since</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -142,9 +141,9 @@ function MemberRow({
       <td className="nowrap">{formatDateTime(member.since)}</td>
       <td className="num">
         {controls.canRemove && (
-          <button type="button" className="button button--small button--danger-outline" disabled={busy} onClick={onRemove}>
+          <RemoveRowButton disabled={busy} onClick={onRemove}>
             {isMe ? 'Leave…' : 'Remove…'}
-          </button>
+          </RemoveRowButton>
         )}
       </td>
     </tr>

@@ -11,6 +11,7 @@ import { EmptyState } from '../ui/empty-state';
 import { Field } from '../ui/field';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
+import { ActionsHeader, RemoveRowButton } from '../ui/row-actions';
 import { secretReference, typedSecretName } from './secrets';
 
 type Secret = inferOutput<typeof trpc.secrets.list>[number];
@@ -58,9 +59,7 @@ export function SecretsSection() {
               <th>In a header</th>
               <th>Set by</th>
               <th>Updated</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -76,9 +75,7 @@ export function SecretsSection() {
                 <td className="nowrap">{formatDateTime(secret.updatedAt)}</td>
                 <td className="num">
                   {!hint && (
-                    <button type="button" className="button button--small button--danger-outline" onClick={() => setRemoving(secret)}>
-                      Remove…
-                    </button>
+                    <RemoveRowButton onClick={() => setRemoving(secret)} />
                   )}
                 </td>
               </tr>

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { EmptyState } from '../ui/empty-state';
 import { formatDateTime } from '../ui/format';
 import { Loading, QueryError } from '../ui/query-status';
+import { ActionsHeader, RemoveRowButton } from '../ui/row-actions';
 import { NewTokenForm } from './new-token-form';
 
 /** API tokens let the CLI and CI act in this workspace; admins make and revoke them. */
@@ -58,9 +59,7 @@ function Tokens() {
               <th>Created</th>
               <th>Last used</th>
               <th>Status</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -87,9 +86,7 @@ function Tokens() {
                 </td>
                 <td className="num">
                   {!token.revokedAt && (
-                    <button type="button" className="button button--small button--danger-outline" onClick={() => setRevoking(token)}>
-                      Revoke…
-                    </button>
+                    <RemoveRowButton onClick={() => setRevoking(token)}>Revoke…</RemoveRowButton>
                   )}
                 </td>
               </tr>

@@ -2,8 +2,12 @@ import { useEffect, useState } from 'react';
 import { apiErrorCode } from '../session/api-errors';
 import { queryClient, trpc, trpcClient } from '../trpc';
 import { sameEdit, type EditedItem } from './draft-state';
+import { useAutosaveEffects } from '../ui/use-autosave-effects';
 import { TemplateSaver, type SaveState } from './template-saver';
 import type { TemplateDetail, TemplateProblem } from './template-types';
+
+/** The library list shows when each item changed: refreshed once a save landed. */
+const templateListKey = trpc.templates.list.queryKey();
 
 /**
  * Autosaves a library item's name and draft while its editor is open (for roles that may
@@ -28,17 +32,7 @@ export function useTemplateSaver(item: TemplateDetail, onChecked: (problems: Tem
 
   useEffect(() => () => saver.stop(), [saver]);
 
-  useEffect(() => {
-    if (state.kind === 'saved') return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [state.kind]);
-
-  // The list shows when each item changed: refresh it once a save landed.
-  useEffect(() => {
-    if (state.kind === 'saved') void queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
-  }, [state.kind]);
+  useAutosaveEffects(state, templateListKey);
 
   return {
     state,

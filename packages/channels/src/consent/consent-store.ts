@@ -94,16 +94,12 @@ export async function listSuppressions(
   query: { channel?: ConsentChannel; search?: string; offset: number; limit: number },
 ): Promise<{ suppressions: Suppression[]; more: boolean }> {
   const search = query.search?.trim().toLowerCase();
-  const rows = await db
-    .select()
-    .from(suppressions)
-    .where(
-      and(
-        eq(suppressions.workspaceId, workspaceId),
-        query.channel ? eq(suppressions.channel, query.channel) : undefined,
-        search ? sql`strpos(lower(${suppressions.address}), ${search}::text) > 0` : undefined,
-      ),
-    )
+  const rows = await workspaceSuppressions(
+    db,
+    workspaceId,
+    query.channel ? eq(suppressions.channel, query.channel) : undefined,
+    search ? sql`strpos(lower(${suppressions.address}), ${search}::text) > 0` : undefined,
+  )
     .orderBy(desc(suppressions.createdAt), suppressions.channel, suppressions.address)
     .offset(query.offset)
     .limit(query.limit + 1);
@@ -117,16 +113,20 @@ export async function suppressionsOf(
   addresses: readonly { channel: ConsentChannel; address: string }[],
 ): Promise<(Suppression | null)[]> {
   if (addresses.length === 0) return [];
-  const rows = await db
+  const rows = await workspaceSuppressions(
+    db,
+    workspaceId,
+    or(...addresses.map(({ channel, address }) => and(eq(suppressions.channel, channel), eq(suppressions.address, normalisedAddress(channel, address))))),
+  );
+  return addresses.map(({ channel, address }) => rows.find((row) => row.channel === channel && row.address === normalisedAddress(channel, address)) ?? null);
+}
+
+/** The workspace's suppressions that meet every condition given (an undefined one is left out). */
+function workspaceSuppressions(db: Database | Transaction, workspaceId: string, ...conditions: Parameters<typeof and>) {
+  return db
     .select()
     .from(suppressions)
-    .where(
-      and(
-        eq(suppressions.workspaceId, workspaceId),
-        or(...addresses.map(({ channel, address }) => and(eq(suppressions.channel, channel), eq(suppressions.address, normalisedAddress(channel, address))))),
-      ),
-    );
-  return addresses.map(({ channel, address }) => rows.find((row) => row.channel === channel && row.address === normalisedAddress(channel, address)) ?? null);
+    .where(and(eq(suppressions.workspaceId, workspaceId), ...conditions));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, gt, journeys, messages, ne, or, sql, type Database, type Transaction } from '@tend/db';
 import type { FrequencyCap } from '@tend/journey';
 import type { Channel } from '../ledger.js';
-import { baseKey, countsAsMarketing, message, rank, writtenAt } from './ledger-terms.js';
+import { baseKey, countsAsMarketing, journeyOfMessage, message, rank, toContactOn, writtenAt } from './ledger-terms.js';
 import type { QueuedMessage } from './priority.js';
 
 const dayMs = 86_400_000;
@@ -43,12 +43,10 @@ export async function capRoom(
       journeyName: journeys.name,
     })
     .from(messages)
-    .leftJoin(journeys, and(eq(journeys.workspaceId, messages.workspaceId), eq(journeys.id, messages.journeyId)))
+    .leftJoin(journeys, journeyOfMessage)
     .where(
       and(
-        eq(messages.workspaceId, query.workspaceId),
-        eq(messages.contactId, query.contactId),
-        eq(messages.channel, query.channel),
+        toContactOn(query),
         query.onlyJourney === undefined ? undefined : eq(messages.journeyId, query.onlyJourney),
         countsAsMarketing,
         or(

@@ -1,4 +1,5 @@
-import { and, eq, isNull, messages, or, sql } from '@tend/db';
+import { and, eq, isNull, journeys, messages, or, sql } from '@tend/db';
+import type { Channel } from '../ledger.js';
 import { defaultJourneyPriority } from '@tend/journey';
 
 /**
@@ -24,3 +25,11 @@ export const rank = sql<number>`coalesce(${messages.priority}, ${defaultJourneyP
 export function writtenAt(idempotencyKey: string) {
   return sql`coalesce((select own.created_at from messages own where own.idempotency_key = ${idempotencyKey}), now())`;
 }
+
+/** The contact's rows on one channel: what both the caps and the priority queue read (index contact, channel). */
+export function toContactOn(query: { workspaceId: string; contactId: string; channel: Channel }) {
+  return and(eq(messages.workspaceId, query.workspaceId), eq(messages.contactId, query.contactId), eq(messages.channel, query.channel));
+}
+
+/** Joins a row to its journey, for the journey's name (null once the journey is gone). */
+export const journeyOfMessage = and(eq(journeys.workspaceId, messages.workspaceId), eq(journeys.id, messages.journeyId));

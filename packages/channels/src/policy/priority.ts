@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, journeys, lte, messages, ne, sql, type Database, type Transaction } from '@tend/db';
 import type { Channel } from '../ledger.js';
-import { baseKey, countsAsMarketing, message, rank, writtenAt } from './ledger-terms.js';
+import { baseKey, countsAsMarketing, journeyOfMessage, message, rank, toContactOn, writtenAt } from './ledger-terms.js';
 
 /** A message held until this close to now is due with the one being checked (retries land milliseconds apart). */
 const dueWithin = 60_000;
@@ -32,12 +32,10 @@ export async function aheadInLine(
   return db
     .select({ journeyId: messages.journeyId, journeyName: journeys.name, priority })
     .from(messages)
-    .leftJoin(journeys, and(eq(journeys.workspaceId, messages.workspaceId), eq(journeys.id, messages.journeyId)))
+    .leftJoin(journeys, journeyOfMessage)
     .where(
       and(
-        eq(messages.workspaceId, query.workspaceId),
-        eq(messages.contactId, query.contactId),
-        eq(messages.channel, query.channel),
+        toContactOn(query),
         eq(messages.status, 'deferred'),
         countsAsMarketing,
         lte(messages.deferredUntil, new Date(query.now.getTime() + dueWithin)),

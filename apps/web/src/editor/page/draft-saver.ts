@@ -1,14 +1,9 @@
 import type { JourneyGraphInput } from '@tend/journey/editor';
-import type { EditorStoreApi } from '../store/editor-store';
-import { contentOf, sameContent, type HistoryState } from '../store/history';
+import { RevisionSaver, type SaveState } from '../../ui/revision-saver';
+import type { EditorState, EditorStoreApi } from '../store/editor-store';
+import { sameContent } from '../store/history';
 
-export type SaveState =
-  | { kind: 'saved' }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  /** Someone else saved after this draft was opened: the marketer chooses whose to keep. */
-  | { kind: 'conflict'; message: string }
-  | { kind: 'error'; message: string };
+export type { SaveState } from '../../ui/revision-saver';
 
 export interface DraftSaverOptions {
   /** The draft's revision when it was opened; null when there is no draft yet. */
@@ -23,123 +18,48 @@ export interface DraftSaverOptions {
 }
 
 /**
- * Autosave of the editor's draft: a save ~800 ms after the last edit, never two at once, each
- * based on the revision the previous one returned, so the server can refuse a save that would
- * overwrite someone else's (CONFLICT). Framework-free, so it is tested without a DOM.
+ * Autosave of the editor's draft: the shared RevisionSaver fed by the editor store. Each store
+ * snapshot is the content (immutable, so the graph saved is the snapshot compared); a selection
+ * or a measured size is no change, since `sameContent` ignores them.
  */
 export class DraftSaver {
-  private saved: HistoryState;
-  private revision: number | null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private inFlight = false;
-  private again = false;
-  private current: SaveState = { kind: 'saved' };
-  private readonly debounceMs: number;
-  private readonly retryMs: number;
+  private readonly saver: RevisionSaver<EditorState, number | null>;
 
   constructor(
     private readonly store: EditorStoreApi,
-    private readonly options: DraftSaverOptions,
+    options: DraftSaverOptions,
   ) {
-    this.saved = contentOf(store.getState());
-    this.revision = options.baseRevision;
-    this.debounceMs = options.debounceMs ?? 800;
-    this.retryMs = options.retryMs ?? 5_000;
+    const { baseRevision, save, ...rest } = options;
+    this.saver = new RevisionSaver<EditorState, number | null>({
+      ...rest,
+      revision: baseRevision,
+      saved: store.getState(),
+      same: sameContent,
+      save: (state, revision, force) => save(state.toGraph(), revision, force),
+    });
   }
 
   get state(): SaveState {
-    return this.current;
+    return this.saver.state;
   }
 
   /** Starts watching the store for edits; returns the stop function. */
   start(): () => void {
-    const unsubscribe = this.store.subscribe((state) => {
-      if (this.current.kind === 'conflict') return;
-      if (sameContent(this.saved, state)) return;
-      if (!this.inFlight) this.setState({ kind: 'dirty' });
-      this.schedule(this.debounceMs);
-    });
+    const unsubscribe = this.store.subscribe((state) => this.saver.edit(state));
     return () => {
       unsubscribe();
-      clearTimeout(this.timer);
+      this.saver.stop();
     };
   }
 
   /** Keeps the marketer's version over the one saved meanwhile. */
   overwrite(): Promise<void> {
-    this.setState({ kind: 'dirty' });
-    return this.flush(true);
+    return this.saver.overwrite();
   }
 
   /** Takes the other person's draft: the editor shows it, and saves continue from its revision. */
   reload(draft: { graph: unknown; revision: number } | null): void {
-    clearTimeout(this.timer);
     if (draft) this.store.getState().loadGraph(draft.graph);
-    this.revision = draft?.revision ?? null;
-    this.saved = contentOf(this.store.getState());
-    this.setState({ kind: 'saved' });
+    this.saver.reload(this.store.getState(), draft?.revision ?? null);
   }
-
-  /** Saves now what is pending (before leaving the page). */
-  flushNow(): Promise<void> {
-    clearTimeout(this.timer);
-    return this.flush(false);
-  }
-
-  private schedule(delay: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(false), delay);
-  }
-
-  private async flush(force: boolean): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    if (this.current.kind === 'conflict' && !force) return;
-    const state = this.store.getState();
-    const content = contentOf(state);
-    if (!force && sameContent(this.saved, content)) {
-      this.setState({ kind: 'saved' });
-      return;
-    }
-    this.inFlight = true;
-    this.setState({ kind: 'saving' });
-    let failed = false;
-    try {
-      const result = await this.options.save(state.toGraph(), this.revision, force);
-      this.revision = result.revision;
-      this.saved = content;
-    } catch (error) {
-      failed = true;
-      if (this.options.isConflict(error)) {
-        this.again = false;
-        this.setState({ kind: 'conflict', message: errorMessage(error) });
-      } else {
-        this.setState({ kind: 'error', message: errorMessage(error) });
-        this.schedule(this.retryMs);
-      }
-    } finally {
-      this.inFlight = false;
-    }
-    if (failed) return;
-    const changedMeanwhile = !sameContent(this.saved, this.store.getState());
-    if (this.again || changedMeanwhile) {
-      this.again = false;
-      this.setState({ kind: 'dirty' });
-      this.schedule(changedMeanwhile ? this.debounceMs : 0);
-    } else {
-      this.setState({ kind: 'saved' });
-    }
-  }
-
-  private setState(state: SaveState): void {
-    if (state.kind === this.current.kind && !('message' in state)) return;
-    this.current = state;
-    this.options.onState(state);
-  }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

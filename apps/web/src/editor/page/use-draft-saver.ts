@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import { apiErrorCode } from '../../session/api-errors';
 import { queryClient, trpc, trpcClient } from '../../trpc';
 import type { EditorStoreApi } from '../store/editor-store';
+import { useAutosaveEffects } from '../../ui/use-autosave-effects';
 import { DraftSaver, type SaveState } from './draft-saver';
+
+/** The journeys list shows "Draft" for journeys with one: refreshed once a save landed. */
+const journeyListKey = trpc.journeys.list.queryKey();
 
 /**
  * Autosaves the open journey's draft while the page is open (for roles that may edit), and
@@ -22,17 +26,7 @@ export function useDraftSaver(store: EditorStoreApi, journeyId: string, baseRevi
 
   useEffect(() => (enabled ? saver.start() : undefined), [enabled, saver]);
 
-  useEffect(() => {
-    if (state.kind === 'saved') return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [state.kind]);
-
-  // The list shows "Draft" for journeys with one: refresh it once a save landed.
-  useEffect(() => {
-    if (state.kind === 'saved') void queryClient.invalidateQueries({ queryKey: trpc.journeys.list.queryKey() });
-  }, [state.kind]);
+  useAutosaveEffects(state, journeyListKey);
 
   return {
     state,
