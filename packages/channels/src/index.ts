@@ -77,5 +77,5 @@ export {
   type Suppression,
   type SuppressionReason,
 } from './consent/consent-store.js';
-export { checkPolicy, type MessagePurpose, type PolicyQuestion, type PolicyVerdict } from './policy/check-policy.js';
+export { checkPolicy, withPolicySettings, type MessagePurpose, type PolicyQuestion, type PolicyVerdict } from './policy/check-policy.js';
 export { messagePolicySchema, policyOf, savePolicy, type MessagePolicy, type MessagePolicyInput } from './policy/policy-settings.js';

@@ -142,7 +142,7 @@ export async function removeSuppression(db: Database | Transaction, workspaceId:
 }
 
 /** Emails compare without case; numbers are E.164 already. */
-function normalisedAddress(channel: ConsentChannel, address: string): string {
+export function normalisedAddress(channel: ConsentChannel, address: string): string {
   return channel === 'email' ? address.trim().toLowerCase() : address.trim();
 }
 

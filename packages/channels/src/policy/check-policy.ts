@@ -3,10 +3,11 @@ import { defaultJourneyPriority, isValidTimeZone, type FrequencyCap } from '@ten
 import { consentsOf, suppressionOf } from '../consent/consent-store.js';
 import type { Channel } from '../ledger.js';
 import { capRoom, recheckMs } from './frequency-cap.js';
-import { policyOf, type MessagePolicy } from './policy-settings.js';
+import { policyFacts } from './policy-facts.js';
+import { messagePolicySchema, policyOf, type MessagePolicy } from './policy-settings.js';
 import { aheadInLine, aheadReason, overtakenReason } from './priority.js';
 import { quietUntil } from './quiet-hours.js';
-import { sendingJourney, type SendingJourney } from './sending-journey.js';
+import { sendingJourney, sendingJourneyAt, type SendingJourney } from './sending-journey.js';
 
 export type MessagePurpose = 'marketing' | 'transactional';
 
@@ -33,6 +34,9 @@ export interface PolicyQuestion {
   policy?: MessagePolicy;
   /** The sending journey's priority and caps, when the caller has them already (null: none); else read by `journeyId`. */
   journey?: SendingJourney | null;
+  /** The address's suppression (null: none) and the contact's consents, when read ahead with the rest (withPolicySettings). */
+  suppression?: string | null;
+  consents?: Map<string, string>;
 }
 
 export type PolicyVerdict = { verdict: 'send' } | { verdict: 'defer'; until: Date; reason: string } | { verdict: 'skip'; reason: string };
@@ -49,12 +53,12 @@ const channelNames: Record<Channel, string> = { email: 'email', sms: 'SMS', push
  */
 export async function checkPolicy(db: Database | Transaction, question: PolicyQuestion): Promise<PolicyVerdict> {
   const { workspaceId, contactId, channel } = question;
-  const suppressed = await suppressionOf(db, workspaceId, channel, question.recipient);
+  const suppressed = question.suppression !== undefined ? question.suppression : await suppressionOf(db, workspaceId, channel, question.recipient);
   if (suppressed) return { verdict: 'skip', reason: `the ${channelNames[channel]} address is suppressed (${suppressed.replace('-', ' ')})` };
   if (question.purpose === 'transactional') return { verdict: 'send' };
 
   const policy = question.policy ?? (await policyOf(db, workspaceId));
-  const refusal = consentRefusal(await consentsOf(db, workspaceId, contactId, channel), channel, question.topic ?? '', policy[channel].requireOptIn);
+  const refusal = consentRefusal(question.consents ?? (await consentsOf(db, workspaceId, contactId, channel)), channel, question.topic ?? '', policy[channel].requireOptIn);
   if (refusal) return { verdict: 'skip', reason: refusal };
 
   const held = await heldUntil(db, question, policy, await journeyOf(db, question));
@@ -64,14 +68,17 @@ export async function checkPolicy(db: Database | Transaction, question: PolicyQu
 }
 
 /**
- * What `checkPolicy` reads once per send, read ahead so the caller knows whether a cap applies
- * (and so whether to count and claim under the cap lock): the workspace's policy and the
- * sending journey's priority and caps. A transactional message needs neither.
+ * What `checkPolicy` reads once per send, read ahead in one round trip (policyFacts) so the
+ * caller knows whether a cap applies (and so whether to count and claim under the cap lock):
+ * the workspace's policy, the sending journey's priority and caps, the address's suppression
+ * and the contact's consents. What stays to read is what a cap or quiet hours ask.
  */
 export async function withPolicySettings(db: Database | Transaction, question: PolicyQuestion): Promise<PolicyQuestion> {
-  if (question.purpose === 'transactional') return question;
-  const [policy, journey] = await Promise.all([question.policy ?? policyOf(db, question.workspaceId), journeyOf(db, question)]);
-  return { ...question, policy, journey };
+  const facts = await policyFacts(db, question);
+  const read = { suppression: facts.suppression, consents: facts.consents };
+  if (question.purpose === 'transactional') return { ...question, ...read };
+  const journey = question.journey !== undefined ? question.journey : question.journeyId ? await sendingJourneyAt(db, question.workspaceId, question.journeyId, facts.liveJourneyHash) : null;
+  return { ...question, ...read, policy: question.policy ?? messagePolicySchema.parse(facts.policy ?? {}), journey };
 }
 
 /** The sending journey's settings: the caller's, else read by the question's journey id; null outside a journey. */

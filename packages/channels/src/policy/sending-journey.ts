@@ -31,7 +31,13 @@ const cacheSize = 1_000;
 export async function sendingJourney(db: Database | Transaction, workspaceId: string, journeyId: string): Promise<SendingJourney> {
   const ofJourney = and(eq(journeys.workspaceId, workspaceId), eq(journeys.id, journeyId));
   const [live] = await db.select({ hash: journeyVersions.hash }).from(journeys).innerJoin(journeyVersions, isLiveVersion).where(ofJourney);
-  if (!live) return { id: journeyId, priority: defaultJourneyPriority, caps: {} };
+  return sendingJourneyAt(db, workspaceId, journeyId, live?.hash ?? null);
+}
+
+/** The same, when the caller read the live version's hash already (null: not published). */
+export async function sendingJourneyAt(db: Database | Transaction, workspaceId: string, journeyId: string, liveHash: string | null): Promise<SendingJourney> {
+  if (liveHash === null) return { id: journeyId, priority: defaultJourneyPriority, caps: {} };
+  const live = { hash: liveHash };
   const key = `${workspaceId}\u0000${journeyId}\u0000${live.hash}`;
   const known = cache.get(key);
   if (known) return known;
