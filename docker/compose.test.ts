@@ -269,7 +269,7 @@ function appEnvKeys(app: 'server' | 'worker'): string[] {
 
 const apps = {
   server: { service: 'server', entry: 'apps/server/dist/main.js', required: ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'HOST'] },
-  worker: { service: 'worker', entry: 'apps/worker/dist/main.js', required: ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL'] },
+  worker: { service: 'worker', entry: 'apps/worker/dist/main.js', required: ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEND_PUBLIC_URL'] },
 } as const;
 const appNames = Object.keys(apps) as (keyof typeof apps)[];
 
