@@ -54,8 +54,12 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ en
     return continueAsNew<typeof journeyWorkflow>(nextRunInput(run, leaving.handover, Date.now()));
   }
   run.showCompleted();
-  await trail.flush(null);
-  await endEnrolment({ ...enrolment, end: leaving.end });
+  // The last visits and the end in one local activity; runs recorded before this flushed first.
+  if (patched('end-writes-last-visits')) await endEnrolment({ ...enrolment, end: leaving.end, visits: trail.take() });
+  else {
+    await trail.flush(null);
+    await endEnrolment({ ...enrolment, end: leaving.end });
+  }
   // Cool-down in workflow time: the run stays open (already ended in the index), so Temporal
   // hands new triggers to it as signals, which it ignores, until the cool-down has passed.
   if (leaving.end === 'completed' && run.ir.reentry === 'cooldown' && run.ir.cooldownMs !== null) {

@@ -49,4 +49,9 @@ export class Trail {
   async flush(position: RunPosition | null): Promise<void> {
     if (this.#pending.length > 0) await recordVisits(this.#pending.splice(0), position);
   }
+
+  /** What was recorded since the last flush, handed to a caller that writes it (the run's end). */
+  take(): VisitRecord[] {
+    return this.#pending.splice(0);
+  }
 }

@@ -1,8 +1,8 @@
-import { events, lifetimeValues, listMemberships, lists, newId, rfmScores, segmentMemberships, type Database, type DatabaseHandle } from '@tend/db';
+import { enrolments, eq, events, lifetimeValues, listMemberships, lists, newId, nodeVisits, rfmScores, segmentMemberships, type Database, type DatabaseHandle } from '@tend/db';
 import { insertContact, openTestDatabase, seedWorkspace, testWorkspaceId } from '@tend/db/testing';
 import { evaluateCondition, type Condition } from '@tend/journey/ir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactFacts } from './journey-activities.js';
+import { contactFacts, createJourneyActivities } from './journey-activities.js';
 
 const day = 86_400_000;
 const now = Date.UTC(2026, 5, 30, 12);
@@ -96,5 +96,33 @@ describe('contactFacts', () => {
     // "Did not order since" a day after the last order.
     const quietSince = new Date(now - day).toISOString();
     expect(await holds('ada', { kind: 'not', condition: orders({ since: quietSince }, 1) })).toBe(true);
+  });
+});
+
+describe("a run's end", () => {
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await seedWorkspace(database.db);
+    await insertContact(database.db, { id: 'lin' });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('writes the last visits and the end in one call', async () => {
+    const { db } = database;
+    const activities = createJourneyActivities(db);
+    const key = { workspaceId: testWorkspaceId, journeyId: 'cart', contactId: 'lin', runKey: 'run-1' };
+    await activities.beginEnrolment({ ...key, workflowId: 'wf-lin', version: 1, listensTo: ['Order Completed'], enteredAt: now, position: { nodeId: 'wait', since: now } });
+    const exited = { ...key, version: 1, workflowId: 'wf-lin', nodeId: 'wait', visit: 1, outcome: 'exited', output: null, at: now + day };
+
+    await activities.endEnrolment({ ...key, end: 'exited', visits: [exited] });
+
+    const [enrolment] = await db.select().from(enrolments).where(eq(enrolments.contactId, 'lin'));
+    expect(enrolment).toMatchObject({ status: 'exited', currentNode: null, currentSince: null });
+    const visits = await db.select().from(nodeVisits).where(eq(nodeVisits.contactId, 'lin'));
+    expect(visits.map((visit) => [visit.nodeId, visit.outcome])).toEqual([['wait', 'exited']]);
   });
 });

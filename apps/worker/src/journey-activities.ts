@@ -14,6 +14,7 @@ import {
   type ConditionFacts,
   type JourneyActivities,
   type RunPosition,
+  type VisitRecord,
 } from '@tend/journey/ir';
 
 /** Most events of one name a branch condition looks at, so one contact cannot stall a worker. */
@@ -42,20 +43,15 @@ export function createJourneyActivities(db: Database): Omit<JourneyActivities, '
     async recordVisits(visits, position) {
       const first = visits[0];
       if (!first) return;
-      const runId = recordingRunId();
-      const rows = visits.map(({ output, detail, ...visit }) => ({ ...visit, runId, output: output ?? null, detail: detail ?? null, at: new Date(visit.at) }));
-      // A worker that died mid-task leaves the task to another, which records the same visits
-      // again: the unique (workflow, run, node, visit, outcome) makes the second write add nothing.
       if (position === undefined) {
-        await db.insert(nodeVisits).values(rows).onConflictDoNothing(); // a run from before the position was kept
+        await db.insert(nodeVisits).values(visitRows(visits)).onConflictDoNothing(); // a run from before the position was kept
         return;
       }
       // One statement (the insert as a CTE), so atomic without a transaction: a retried call
       // must not find the visits written and the position not. A transaction would cost two
       // more round trips and, on PGlite, hold every other query of the process while it runs.
-      const inserted = db.$with('inserted_visits').as(db.insert(nodeVisits).values(rows).onConflictDoNothing().returning({ id: nodeVisits.id }));
       await db
-        .with(inserted)
+        .with(insertedVisits(db, visits))
         .update(enrolments)
         .set(where(position))
         .where(and(eq(enrolments.workspaceId, first.workspaceId), eq(enrolments.journeyId, first.journeyId), eq(enrolments.contactId, first.contactId), eq(enrolments.workflowId, first.workflowId), eq(enrolments.status, 'active')));
@@ -81,13 +77,28 @@ export function createJourneyActivities(db: Database): Omit<JourneyActivities, '
         .onConflictDoUpdate({ target: [enrolments.workspaceId, enrolments.journeyId, enrolments.contactId], set: row });
     },
 
-    async endEnrolment({ workspaceId, journeyId, contactId, runKey, end }) {
-      await db
+    async endEnrolment({ workspaceId, journeyId, contactId, runKey, end, visits = [] }) {
+      // The last visits and the end in one statement, atomic for the same reason as recordVisits'.
+      await (visits.length > 0 ? db.with(insertedVisits(db, visits)) : db)
         .update(enrolments)
         .set({ status: end, endedAt: new Date(), currentNode: null, currentSince: null })
         .where(and(eq(enrolments.workspaceId, workspaceId), eq(enrolments.journeyId, journeyId), eq(enrolments.contactId, contactId), eq(enrolments.runKey, runKey)));
     },
   };
+}
+
+/**
+ * Inserts visits, as a CTE to write in the same statement as the routing index. A worker that
+ * died mid-task leaves the task to another, which records the same visits again: the unique
+ * (workflow, run, node, visit, outcome) makes the second write add nothing.
+ */
+function insertedVisits(db: Database, visits: VisitRecord[]) {
+  return db.$with('inserted_visits').as(db.insert(nodeVisits).values(visitRows(visits)).onConflictDoNothing().returning({ id: nodeVisits.id }));
+}
+
+function visitRows(visits: VisitRecord[]) {
+  const runId = recordingRunId();
+  return visits.map(({ output, detail, ...visit }) => ({ ...visit, runId, output: output ?? null, detail: detail ?? null, at: new Date(visit.at) }));
 }
 
 /** The workflow execution this activity works for; null when called outside an activity (tests). */

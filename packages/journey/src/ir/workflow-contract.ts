@@ -168,8 +168,12 @@ export interface JourneyActivities {
       position?: RunPosition | null;
     },
   ): Promise<void>;
-  /** Marks the enrolment ended (kept for re-entry and cool-down rules); it is then at no node. */
-  endEnrolment(input: EnrolmentKey & { end: RunEnd }): Promise<void>;
+  /**
+   * Marks the enrolment ended (kept for re-entry and cool-down rules); it is then at no node.
+   * `visits`: the run's last visits, written with the end in one statement (one local activity
+   * less per run; runs from before this wrote them with recordVisits first).
+   */
+  endEnrolment(input: EnrolmentKey & { end: RunEnd; visits?: VisitRecord[] }): Promise<void>;
 }
 
 /** Where a contact is in its journey, answered by the workflow's "position" query. */
