@@ -55,9 +55,12 @@ process.once('SIGINT', () => {
 });
 
 const began = performance.now();
+const part = options.enginePart;
 const sizes = [
-  ...(options.sections.engine && options.identifyOnly ? [`sections 1–2b: ${options.contacts} contacts at ${options.rate}/s`] : []),
-  ...(options.sections.engine && !options.identifyOnly ? [`${options.contacts} contacts at ${options.rate}/s, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting`] : []),
+  ...(options.sections.engine && part === 'identify' ? [`sections 1–2b: ${options.contacts} contacts at ${options.rate}/s`] : []),
+  ...(options.sections.engine && part === 'routing' ? [`sections 5.1–5.2: ${options.enrol} enrolments`] : []),
+  ...(options.sections.engine && part === 'split-waiting' ? [`section 5.5: ${options.waiting} waiting`] : []),
+  ...(options.sections.engine && part === 'all' ? [`${options.contacts} contacts at ${options.rate}/s, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting`] : []),
   ...(options.sections.audience ? [options.sections.engine ? 'the audience' : 'section 6 (the audience)'] : []),
   ...(options.sections.channels ? [`${options.sections.engine ? '' : 'section 7: '}${options.channelSends} channel sends`] : []),
 ].join(', ');
@@ -73,43 +76,49 @@ try {
     const cliPath = resolveTemporalCli((line) => progress(line));
     if (!cliPath) throw new Error('no Temporal CLI found: see apps/dev/README.md (TEMPORAL_CLI_PATH, python3 or go)');
 
-    heading('1. npm start → healthy');
-    const startup = await benchStartup({ workDir, smtpUrl: smtp.url, cliPath, cleanup });
-    printTable('Start-up', startup.rows, startup.notes);
+    if (part === 'all' || part === 'identify') {
+      heading('1. npm start → healthy');
+      const startup = await benchStartup({ workDir, smtpUrl: smtp.url, cliPath, cleanup });
+      printTable('Start-up', startup.rows, startup.notes);
 
-    heading('2. identify → welcome email');
-    const identify = await benchIdentifyToEmail({ tend: startup.tend, smtp, contacts: options.contacts });
-    printTable(`identify → email, ${options.contacts} contacts`, identify.rows, identify.notes);
-    console.log();
-    const paced = await benchPacedIdentify({ tend: startup.tend, smtp, contacts: options.contacts, rate: options.rate, tendFastest: identify.throughput, cleanup });
-    printTable(`2b. identify → email at a steady ${options.rate}/s, ${options.contacts} contacts`, paced.rows, paced.notes);
+      heading('2. identify → welcome email');
+      const identify = await benchIdentifyToEmail({ tend: startup.tend, smtp, contacts: options.contacts });
+      printTable(`identify → email, ${options.contacts} contacts`, identify.rows, identify.notes);
+      console.log();
+      const paced = await benchPacedIdentify({ tend: startup.tend, smtp, contacts: options.contacts, rate: options.rate, tendFastest: identify.throughput, cleanup });
+      printTable(`2b. identify → email at a steady ${options.rate}/s, ${options.contacts} contacts`, paced.rows, paced.notes);
 
-    // --only identify: the identify → email path alone (sections 1, 2 and 2b).
-    if (!options.identifyOnly) {
-      heading('3. /v1/batch ingest');
-      // Tend runs on its embedded PGlite (DATABASE_URL is refused above), so the raw-insert baseline does too.
-      const database = { dataDir: join(workDir, 'raw-insert-pglite') };
-      const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, database, cleanup });
-      printTable(`/v1/batch, ${options.batches} × 100 events`, batch.rows, batch.notes);
+      if (part === 'all') {
+        heading('3. /v1/batch ingest');
+        // Tend runs on its embedded PGlite (DATABASE_URL is refused above), so the raw-insert baseline does too.
+        const database = { dataDir: join(workDir, 'raw-insert-pglite') };
+        const batch = await benchBatchIngest({ tend: startup.tend, batches: options.batches, database, cleanup });
+        printTable(`/v1/batch, ${options.batches} × 100 events`, batch.rows, batch.notes);
 
-      heading('4. the journey editor in Chromium');
-      const editor = await benchEditor({ tend: startup.tend, workDir, cleanup });
-      printTable('4. editor: 300-node journey', editor.rows, editor.notes);
-
+        heading('4. the journey editor in Chromium');
+        const editor = await benchEditor({ tend: startup.tend, workDir, cleanup });
+        printTable('4. editor: 300-node journey', editor.rows, editor.notes);
+      }
       // Section 5 starts Tends of its own (fresh, with its pid and Temporal port known): give them the machine.
       progress('stopping the warm Tend: section 5 starts its own');
       await startup.tend.stop();
+    }
 
-      heading('5. journey engine');
+    if (part !== 'identify') heading('5. journey engine');
+    if (part === 'all' || part === 'routing') {
       const engine = await benchEnrolAndRoute({ workDir, smtpUrl: smtp.url, count: options.enrol, cleanup });
       printTable(`5.1 enrolment into abandoned cart, ${options.enrol} contacts`, engine.enrol.rows, engine.enrol.notes);
       printTable(`5.2 events routed to waiting runs, ${options.enrol} contacts`, engine.route.rows, engine.route.notes);
+    }
+    if (part === 'all') {
       console.log();
       const memory = await benchWaitingMemory({ workDir, smtpUrl: smtp.url, count: options.waiting, cleanup });
       printTable(`5.3 memory with ${options.waiting} contacts waiting 30 days`, memory.rows, memory.notes);
       console.log();
       const history = await benchHistoryLength({ cleanup });
       printTable('5.4 workflow history per contact, win-back', history.rows, history.notes);
+    }
+    if (part === 'all' || part === 'split-waiting') {
       console.log();
       const split = await benchSplitWaiting({ databaseUrl: postgresUrl, workDir, cliPath, smtpUrl: smtp.url, count: options.waiting, cleanup });
       const splitTitle = `5.5 ${options.waiting} contacts waiting, server and worker as separate processes on Postgres`;

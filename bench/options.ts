@@ -15,18 +15,24 @@ export interface BenchOptions {
   channelSends: number;
   /** Which parts run: sections 1–5 (Tend started as `npm start`), 6 (the audience), 7 (the channels). */
   sections: { engine: boolean; audience: boolean; channels: boolean };
-  /** `--only identify`: sections 1, 2 and 2b alone (the identify → email path), without 3–5. */
-  identifyOnly: boolean;
+  /** Part of sections 1–5 alone, or all of them: see `engineParts`. */
+  enginePart: EnginePart;
 }
+
+/** `--only` also takes these, each a part of sections 1–5 run alone. */
+const engineParts = {
+  identify: 'sections 1, 2 and 2b (start-up, identify → email)',
+  routing: 'sections 5.1 and 5.2 (enrolment, events routed to waiting runs)',
+  'split-waiting': 'section 5.5 (contacts waiting, server and worker as separate processes; needs DATABASE_URL)',
+} as const;
+export type EnginePart = keyof typeof engineParts | 'all';
 
 /** The parts `--only` names and `--skip-*` leaves out. */
 const parts = ['audience', 'channels'] as const;
-/** `--only` also takes this: the start-up and identify → email sections, without 3–7. */
-const identifyPart = 'identify';
 
 export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batches N] [--enrol N] [--waiting N]
                              [--channel-sends N] [--skip-audience] [--skip-channels]
-                             [--only identify | --only audience | --only channels]
+                             [--only identify | routing | split-waiting | audience | channels]
 
   --contacts N   identify calls, one welcome email each (default 200, at most 5000); sent again at --rate
   --rate N       identify calls per second in the paced identify → email run (default 20, at most 500)
@@ -38,6 +44,8 @@ export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batch
   --skip-audience  leave out section 6 (the audience on the Online Retail log, about 3 min)
   --skip-channels  leave out section 7 (the channels' send path, under a minute)
   --only identify  run sections 1, 2 and 2b alone (start-up, identify → email, at a steady --rate)
+  --only routing   run sections 5.1 and 5.2 alone (enrolment and routing, --enrol contacts)
+  --only split-waiting  run section 5.5 alone (--waiting contacts, server and worker apart; needs DATABASE_URL)
   --only audience  run section 6 alone
   --only channels  run section 7 alone`;
 
@@ -59,9 +67,12 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     },
   });
   if (values.help) return 'help';
-  const identifyOnly = values.only === identifyPart;
-  const only = identifyOnly ? undefined : values.only;
-  if (only !== undefined && !parts.includes(only as (typeof parts)[number])) throw new Error(`--only takes "identify" (sections 1–2b), "audience" (section 6) or "channels" (section 7), got "${only}"`);
+  const enginePart: EnginePart = values.only !== undefined && values.only in engineParts ? (values.only as EnginePart) : 'all';
+  const only = enginePart === 'all' ? values.only : undefined;
+  if (only !== undefined && !parts.includes(only as (typeof parts)[number])) {
+    const named = Object.entries(engineParts).map(([part, what]) => `"${part}" (${what})`);
+    throw new Error(`--only takes ${named.join(', ')}, "audience" (section 6) or "channels" (section 7), got "${only}"`);
+  }
   const skipped = (part: (typeof parts)[number]) => values[`skip-${part}`] === true;
   if (only && skipped(only as (typeof parts)[number])) throw new Error(`--only ${only} and --skip-${only} leave nothing to run`);
   return {
@@ -73,10 +84,10 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     channelSends: count('--channel-sends', values['channel-sends'], 400, 5000),
     sections: {
       engine: only === undefined,
-      audience: identifyOnly ? false : only === undefined ? !skipped('audience') : only === 'audience',
-      channels: identifyOnly ? false : only === undefined ? !skipped('channels') : only === 'channels',
+      audience: enginePart !== 'all' ? false : only === undefined ? !skipped('audience') : only === 'audience',
+      channels: enginePart !== 'all' ? false : only === undefined ? !skipped('channels') : only === 'channels',
     },
-    identifyOnly,
+    enginePart,
   };
 }
 
