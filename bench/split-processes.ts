@@ -1,10 +1,18 @@
 // Tend as an operator deploys it: apps/server and apps/worker as separate processes (their
-// production entries), on a Postgres server and a Temporal dev server of the bench's own.
+// built production entries, the worker on its pre-built workflow bundle), on a Postgres server
+// and a Temporal dev server of the bench's own.
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startTemporalDevServer } from '@tend/dev';
 import { spawnServer, spawnWorker } from '@tend/e2e/harness';
 import type { Cleanup } from './cleanup.js';
+import { progress } from './report.js';
 import { benchWriteKey, distinctFreePorts } from './tend-instance.js';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const run = promisify(execFile);
 
 export interface SplitTend {
   url: string;
@@ -15,16 +23,25 @@ export interface SplitTend {
   stop(): Promise<void>;
 }
 
-/** Starts a Temporal dev server, then apps/server and apps/worker on `databaseUrl`; resolves once the server is healthy and the worker polls. */
+/**
+ * Builds apps/server and apps/worker as the production image does (`npm run build`, then the
+ * worker's `npm run bundle`), starts a Temporal dev server, then both built entries on
+ * `databaseUrl`; resolves once the server is healthy and the worker polls. Built, not run from
+ * source through tsx, whose compiler and source maps held about 75 MiB more in the worker.
+ */
 export async function launchSplitTend(options: { databaseUrl: string; dataDir: string; cliPath: string; smtpUrl: string; cleanup: Cleanup }): Promise<SplitTend> {
   const { databaseUrl, dataDir, cliPath, smtpUrl, cleanup } = options;
+  progress('building apps/server and apps/worker (turbo: cached after the first time) and the workflow bundle');
+  await run('npx', ['turbo', 'run', 'build', '--filter=@tend/server...', '--filter=@tend/worker...', '--output-logs=errors-only'], { cwd: repoRoot });
+  await run('npm', ['run', 'bundle', '-w', '@tend/worker'], { cwd: repoRoot });
+  const bundlePath = join(repoRoot, 'apps/worker/dist/workflow-bundle.js');
   const [port, temporalPort, uiPort] = await distinctFreePorts(3);
   const temporal = await startTemporalDevServer({ cliPath, dataDir: join(dataDir, 'temporal'), port: temporalPort!, uiPort: uiPort! });
   const stopTemporal = cleanup.defer('Temporal dev server (split Tend)', () => temporal.stop());
   const common = { databaseUrl, temporalAddress: temporal.address };
-  const server = spawnServer({ ...common, port: port!, env: { SMTP_URL: smtpUrl, TEND_WRITE_KEY: benchWriteKey, TEND_RATE_LIMIT_INGEST: '0' } });
+  const server = spawnServer({ ...common, built: true, port: port!, env: { SMTP_URL: smtpUrl, TEND_WRITE_KEY: benchWriteKey, TEND_RATE_LIMIT_INGEST: '0' } });
   const stopServer = cleanup.defer('apps/server (split Tend)', server.stop);
-  const worker = spawnWorker({ ...common, env: { SMTP_URL: smtpUrl } });
+  const worker = spawnWorker({ ...common, built: true, env: { SMTP_URL: smtpUrl, TEND_WORKFLOW_BUNDLE: bundlePath } });
   const stopWorker = cleanup.defer('apps/worker (split Tend)', worker.stop);
   await Promise.all([server.ready(), worker.ready()]);
   return {
@@ -40,3 +57,4 @@ export async function launchSplitTend(options: { databaseUrl: string; dataDir: s
     },
   };
 }
+

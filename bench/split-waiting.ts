@@ -92,12 +92,13 @@ export async function benchSplitWaiting(options: {
     rows.push({ figure: `Temporal dev server resident, ${waiting.count} waiting`, value: mib(loaded.temporal.rss), baseline: idleLabel, base: mib(idle.temporal.rss), unit: 'MiB' });
   }
   const notes = [
-    'apps/server/src/main.ts and apps/worker/src/main.ts (the production entries) as two processes on the Postgres server of DATABASE_URL',
+    'apps/server/dist/main.js and apps/worker/dist/main.js (built, as the production image runs them) as two processes on the Postgres server of DATABASE_URL',
     `  (a throwaway database, dropped afterwards) and a Temporal dev server of the bench's own (SQLite); VmRSS and VmHWM from /proc/<pid>/status.`,
     `${waiting.count === count ? 'all' : `only ${waiting.count} of`} ${count} contacts waiting (enrolments active) after ${format(enrolMs, 'duration')}, ` +
       `${format(perSecond(waiting.count, enrolMs), 'contacts/s')}; running in Temporal: ${running.count}; ${posted.accepted} events accepted.`,
     `worker growth ${number((loaded.worker.rss - idle.worker.rss) / Math.max(1, waiting.count) / 1024)} KiB per waiting contact (with few contacts this is mostly garbage-collection noise).`,
-    '  The worker caches a bounded number of workflows (the SDK default, from its heap limit); waiting runs beyond it live only in Temporal and Postgres.',
+    '  The worker runs with its production defaults: the pre-built workflow bundle (TEND_WORKFLOW_BUNDLE), 500 runs kept in memory',
+    '  (TEND_WORKFLOW_CACHE_SIZE) on one workflow thread (TEND_WORKFLOW_THREADS); waiting runs beyond the cache live only in Temporal and Postgres.',
     `database growth ${number((loadedBytes - idleBytes) / Math.max(1, waiting.count) / 1024)} KiB per waiting contact (pg_database_size: contacts, events, enrolments, visits).`,
   ];
   return { rows, notes };

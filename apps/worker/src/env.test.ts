@@ -20,3 +20,12 @@ describe("the worker's provider rate limits", () => {
     expect(() => readWorkerEnv({ SMTP_URL: 'smtp://smtp.example.com:587?rateDelta=1000' })).toThrow("SMTP_URL's rateDelta needs rateLimit");
   });
 });
+
+describe("the worker's memory settings", () => {
+  it('keeps 500 runs in memory on one workflow thread unless told otherwise, and names a bad value', () => {
+    expect(readWorkerEnv({})).toMatchObject({ TEND_WORKFLOW_CACHE_SIZE: 500, TEND_WORKFLOW_THREADS: 1 });
+    expect(readWorkerEnv({ TEND_WORKFLOW_CACHE_SIZE: '2000', TEND_WORKFLOW_THREADS: '4' })).toMatchObject({ TEND_WORKFLOW_CACHE_SIZE: 2000, TEND_WORKFLOW_THREADS: 4 });
+    expect(() => readWorkerEnv({ TEND_WORKFLOW_CACHE_SIZE: 'lots' })).toThrow('TEND_WORKFLOW_CACHE_SIZE must be a number of runs');
+    expect(() => readWorkerEnv({ TEND_WORKFLOW_THREADS: '0' })).toThrow('TEND_WORKFLOW_THREADS must be 1 or more');
+  });
+});

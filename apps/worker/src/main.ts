@@ -28,6 +28,8 @@ const worker = await createJourneyWorker({
   // Every workspace's pushes from this process share PUSH_RATE_LIMIT.
   push: workspacePushTransports(database.db, { fetch: userUrlFetch, publicUrl: env.TEND_PUBLIC_URL, rate: providers.pushRate }),
   workflowBundlePath: env.TEND_WORKFLOW_BUNDLE,
+  cachedRuns: env.TEND_WORKFLOW_CACHE_SIZE,
+  workflowThreads: env.TEND_WORKFLOW_THREADS,
   customNodes: await loadCustomNodes(env.TEND_NODES),
   temporal: new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }),
 });

@@ -9,6 +9,10 @@ export interface JourneyWorkerOptions extends ActivityDeps {
   taskQueue?: string;
   /** A pre-built workflow bundle (production); without it the workflows are bundled from source. */
   workflowBundlePath?: string;
+  /** Journey runs kept in memory between steps (TEND_WORKFLOW_CACHE_SIZE); default: the SDK's, sized from the heap limit. */
+  cachedRuns?: number;
+  /** Threads running workflow code (TEND_WORKFLOW_THREADS); default 2. */
+  workflowThreads?: number;
 }
 
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
@@ -20,10 +24,12 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue ?? journeyTaskQueue,
     activities: createActivities(options),
-    // Two threads run workflow tasks, not the SDK's one, whose activations all queue on one
-    // thread: at 20 identifies/s on the shared 2-core machine, a welcome run's first workflow task
-    // took 0.7–2.7 s (p50, bench 2b) with one thread, 0.17–0.7 s with two. A run keeps its thread.
-    workflowThreadPoolSize: 2,
+    // npm start runs two threads, not the SDK's one: its main thread also runs PGlite, and at 20
+    // identifies/s on the shared 2-core machine a welcome run's first workflow task took 0.7–2.7 s
+    // (p50, bench 2b) with one thread, 0.17–0.7 s with two. A run keeps its thread. A production
+    // worker's main thread has no database to run, and each thread costs an isolate's memory.
+    workflowThreadPoolSize: options.workflowThreads ?? 2,
+    ...(options.cachedRuns ? { maxCachedWorkflows: options.cachedRuns } : {}),
     ...workflows,
   });
 }

@@ -33,31 +33,45 @@ interface Shared {
   temporalAddress: string;
   /** Any further variables (TEND_*, SMTP_URL…). */
   env?: Record<string, string>;
+  /**
+   * Run the built entry (`dist/main.js`, as the production image does: `npm run build` first)
+   * rather than the source through tsx, whose compiler and source maps cost memory and start-up.
+   */
+  built?: boolean;
 }
 
-/** apps/server/src/main.ts on 127.0.0.1:`port`. */
+/** apps/server's main on 127.0.0.1:`port`. */
 export function spawnServer(options: Shared & { port: number }): ServerProcess {
   const url = `http://127.0.0.1:${options.port}`;
   const healthy = () =>
     fetch(`${url}/healthz`)
       .then((response) => response.ok)
       .catch(() => false);
-  const app = spawnApp('apps/server/src/main.ts', { ...environment(options), HOST: '127.0.0.1', PORT: String(options.port) }, healthy, 'apps/server was not healthy');
+  const app = spawnApp(entry('apps/server', options), { ...environment(options), HOST: '127.0.0.1', PORT: String(options.port) }, healthy, 'apps/server was not healthy');
   return { ...app, url };
 }
 
-/** apps/worker/src/main.ts, polling the journeys' task queue. */
+/** apps/worker's main, polling the journeys' task queue. */
 export function spawnWorker(options: Shared): AppProcess {
   const polling = async (output: string) => output.includes('Tend worker polling');
-  return spawnApp('apps/worker/src/main.ts', environment(options), polling, 'apps/worker did not start polling');
+  return spawnApp(entry('apps/worker', options), environment(options), polling, 'apps/worker did not start polling');
+}
+
+function entry(app: string, { built }: Shared): { script: string; nodeArgs: string[] } {
+  return built ? { script: `${app}/dist/main.js`, nodeArgs: [] } : { script: `${app}/src/main.ts`, nodeArgs: ['--conditions=@tend/source', '--import', 'tsx'] };
 }
 
 function environment({ databaseUrl, temporalAddress, env }: Shared): Record<string, string> {
   return { ...env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
 }
 
-function spawnApp(entry: string, env: Record<string, string>, isReady: (output: string) => Promise<boolean>, notReady: string): AppProcess {
-  const child = spawn(process.execPath, ['--conditions=@tend/source', '--import', 'tsx', entry], {
+function spawnApp(
+  { script, nodeArgs }: { script: string; nodeArgs: string[] },
+  env: Record<string, string>,
+  isReady: (output: string) => Promise<boolean>,
+  notReady: string,
+): AppProcess {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
