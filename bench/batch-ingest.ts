@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseOptions } from '@tend/db';
-import { exited } from '@tend/e2e/harness';
+import { exited, throwawayDatabase } from '@tend/e2e/harness';
 import type { Cleanup } from './cleanup.js';
 import { postJson } from './http.js';
 import { runPool } from './pool.js';
 import { rawMultiRowInsert } from './raw-insert.js';
-import { number, progress, type Comparison } from './report.js';
+import { format, number, progress, type Comparison } from './report.js';
 import { perSecond, summarize, type Summary } from './stats.js';
+import { launchSplitTend } from './split-processes.js';
 import type { BenchTend } from './tend-instance.js';
 
 const batchSize = 100;
@@ -54,6 +56,41 @@ export async function benchBatchIngest(options: { tend: BenchTend; batches: numb
     `Tend accepted ${tendRun.accepted}/${batches * batchSize} events (${tendRun.failures.length} batch(es) refused); bare accepted ${bare.accepted}.`,
     `Each batch: ${batchSize} track events with distinct messageIds over ${userIds.length} userIds; ${warmupBatches} warm-up batches excluded.`,
     `Raw insert: ${raw.inserted} events rows and ${userIds.length} contacts rows by drizzle insert(...).values([...]), ${batchSize} rows a statement, ${inFlight} in flight, in the bench's process on a fresh ${raw.kind} (migrations not timed).`,
+    `Tend ÷ raw insert: ${Number.isFinite(ofRaw) ? `${number(ofRaw)}×` : '—'} (the issue's goal: at least 0.5×).`,
+  ];
+  return { rows, notes };
+}
+
+/**
+ * Section 3b, with DATABASE_URL: the same batches to apps/server on a throwaway database of that
+ * Postgres server (built, beside its worker, as deployed: its routing consumer works as it
+ * stores), against the same rows inserted straight into another throwaway database there.
+ */
+export async function benchBatchIngestPostgres(options: { databaseUrl: string; workDir: string; cliPath: string; smtpUrl: string; batches: number; cleanup: Cleanup }) {
+  const { databaseUrl, workDir, cliPath, smtpUrl, batches, cleanup } = options;
+  const runId = Date.now().toString(36);
+  progress('a throwaway database on the Postgres server named by DATABASE_URL, apps/server and apps/worker on it');
+  const tendDatabase = await throwawayDatabase(databaseUrl);
+  cleanup.defer('throwaway Postgres database (3b, Tend)', tendDatabase.close);
+  const tend = await launchSplitTend({ databaseUrl: tendDatabase.url, dataDir: join(workDir, 'ingest-postgres'), cliPath, smtpUrl, cleanup });
+  progress(`Tend /v1/batch on Postgres: ${batches} batches of ${batchSize} track events, ${inFlight} in flight`);
+  const tendRun = await drive(`${tend.url}/v1/batch`, tend.auth, `${runId}-tend-pg`, batches);
+  for (const failure of [...new Set(tendRun.failures)].slice(0, 3)) progress(`  refused: ${failure}`);
+  await tend.stop();
+
+  progress(`raw multi-row insert: ${batches} × ${batchSize} events rows (and their contacts) into another throwaway database`);
+  const rawDatabase = await throwawayDatabase(databaseUrl);
+  cleanup.defer('throwaway Postgres database (3b, raw insert)', rawDatabase.close);
+  const raw = await rawMultiRowInsert({ database: { url: rawDatabase.url }, batches, batchSize, inFlight, warmupBatches, userIds, cleanup });
+  const ofRaw = tendRun.eventsPerSecond / raw.eventsPerSecond;
+
+  const rows: Comparison[] = [
+    { figure: '/v1/batch events accepted/s', value: tendRun.eventsPerSecond, baseline: `raw multi-row insert (${raw.kind})`, base: raw.eventsPerSecond, unit: 'events/s' },
+  ];
+  const notes = [
+    `apps/server/dist/main.js with apps/worker beside it, on a throwaway database of DATABASE_URL's server: accepted ${tendRun.accepted}/${batches * batchSize} events (${tendRun.failures.length} batch(es) refused);`,
+    `  answers p50 ${format(tendRun.answer.p50, 'duration')}, p95 ${format(tendRun.answer.p95, 'duration')}.`,
+    `Same batches as section 3; the raw insert as in section 3, into another throwaway database on the same server, from the bench's process.`,
     `Tend ÷ raw insert: ${Number.isFinite(ofRaw) ? `${number(ofRaw)}×` : '—'} (the issue's goal: at least 0.5×).`,
   ];
   return { rows, notes };

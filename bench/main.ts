@@ -7,7 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveTemporalCli } from '@tend/dev';
 import { startSmtpPeer } from '@tend/e2e/harness';
-import { benchBatchIngest } from './batch-ingest.js';
+import { benchBatchIngest, benchBatchIngestPostgres } from './batch-ingest.js';
 import { benchAudience } from './audience/audience-bench.js';
 import { benchChannels } from './channels/channels-bench.js';
 import { Cleanup } from './cleanup.js';
@@ -37,13 +37,13 @@ if (options === 'help') {
 }
 
 // The bench measures the embedded defaults; a shell's cluster or database would change what it measures.
-// DATABASE_URL names only the Postgres server sections 5.5, 6 and 7 make their own databases on.
+// DATABASE_URL names only the Postgres server sections 3b, 5.5, 6 and 7 make their own databases on.
 const postgresUrl = process.env.DATABASE_URL || undefined;
 for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'TEND_DATA_DIR'] as const) {
   if (process.env[name] && name !== 'DATABASE_URL') console.log(`(ignoring ${name} from the environment: the bench runs Tend on its embedded defaults)`);
   delete process.env[name];
 }
-if (postgresUrl) console.log('(DATABASE_URL is used by sections 5.5, 6 and 7 only, for throwaway databases; every other section runs on embedded PGlite)');
+if (postgresUrl) console.log('(DATABASE_URL is used by sections 3b, 5.5, 6 and 7 only, for throwaway databases; every other section runs on embedded PGlite)');
 
 const cleanup = new Cleanup();
 let interrupted = false;
@@ -59,7 +59,7 @@ const part = options.enginePart;
 const sizes = [
   ...(options.sections.engine && part === 'identify' ? [`sections 1–2b: ${options.contacts} contacts at ${options.rate}/s`] : []),
   ...(options.sections.engine && part === 'routing' ? [`sections 5.1–5.2: ${options.enrol} enrolments`] : []),
-  ...(options.sections.engine && part === 'split-waiting' ? [`section 5.5: ${options.waiting} waiting`] : []),
+  ...(options.sections.engine && part === 'postgres' ? [`sections 3b and 5.5: ${options.batches} batches, ${options.waiting} waiting`] : []),
   ...(options.sections.engine && part === 'all' ? [`${options.contacts} contacts at ${options.rate}/s, ${options.batches} batches, ${options.enrol} enrolments, ${options.waiting} waiting`] : []),
   ...(options.sections.audience ? [options.sections.engine ? 'the audience' : 'section 6 (the audience)'] : []),
   ...(options.sections.channels ? [`${options.sections.engine ? '' : 'section 7: '}${options.channelSends} channel sends`] : []),
@@ -104,6 +104,15 @@ try {
       await startup.tend.stop();
     }
 
+    if (part === 'all' || part === 'postgres') {
+      heading('3b. /v1/batch ingest on a Postgres server');
+      if (!postgresUrl) console.log('\n  skipped: needs DATABASE_URL (a Postgres server; the bench makes and drops databases of its own on it)');
+      else {
+        const batch = await benchBatchIngestPostgres({ databaseUrl: postgresUrl, workDir, cliPath, smtpUrl: smtp.url, batches: options.batches, cleanup });
+        printTable(`3b. /v1/batch on Postgres, ${options.batches} × 100 events`, batch.rows, batch.notes);
+      }
+    }
+
     if (part !== 'identify') heading('5. journey engine');
     if (part === 'all' || part === 'routing') {
       const engine = await benchEnrolAndRoute({ workDir, smtpUrl: smtp.url, count: options.enrol, cleanup });
@@ -118,7 +127,7 @@ try {
       const history = await benchHistoryLength({ cleanup });
       printTable('5.4 workflow history per contact, win-back', history.rows, history.notes);
     }
-    if (part === 'all' || part === 'split-waiting') {
+    if (part === 'all' || part === 'postgres') {
       console.log();
       const split = await benchSplitWaiting({ databaseUrl: postgresUrl, workDir, cliPath, smtpUrl: smtp.url, count: options.waiting, cleanup });
       const splitTitle = `5.5 ${options.waiting} contacts waiting, server and worker as separate processes on Postgres`;

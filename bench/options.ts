@@ -23,7 +23,7 @@ export interface BenchOptions {
 const engineParts = {
   identify: 'sections 1, 2 and 2b (start-up, identify → email)',
   routing: 'sections 5.1 and 5.2 (enrolment, events routed to waiting runs)',
-  'split-waiting': 'section 5.5 (contacts waiting, server and worker as separate processes; needs DATABASE_URL)',
+  postgres: 'sections 3b and 5.5 (ingest, and contacts waiting, with server and worker apart on DATABASE_URL)',
 } as const;
 export type EnginePart = keyof typeof engineParts | 'all';
 
@@ -32,7 +32,7 @@ const parts = ['audience', 'channels'] as const;
 
 export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batches N] [--enrol N] [--waiting N]
                              [--channel-sends N] [--skip-audience] [--skip-channels]
-                             [--only identify | routing | split-waiting | audience | channels]
+                             [--only identify | routing | postgres | audience | channels]
 
   --contacts N   identify calls, one welcome email each (default 200, at most 5000); sent again at --rate
   --rate N       identify calls per second in the paced identify → email run (default 20, at most 500)
@@ -45,7 +45,7 @@ export const usage = `usage: npm run bench -- [--contacts N] [--rate N] [--batch
   --skip-channels  leave out section 7 (the channels' send path, under a minute)
   --only identify  run sections 1, 2 and 2b alone (start-up, identify → email, at a steady --rate)
   --only routing   run sections 5.1 and 5.2 alone (enrolment and routing, --enrol contacts)
-  --only split-waiting  run section 5.5 alone (--waiting contacts, server and worker apart; needs DATABASE_URL)
+  --only postgres  run sections 3b and 5.5 alone (ingest, --waiting contacts; server and worker apart; needs DATABASE_URL)
   --only audience  run section 6 alone
   --only channels  run section 7 alone`;
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startTemporalDevServer } from '@tend/dev';
 import { spawnServer, spawnWorker } from '@tend/e2e/harness';
+import { productionHeapMiB } from '@tend/worker/env';
 import type { Cleanup } from './cleanup.js';
 import { progress } from './report.js';
 import { benchWriteKey, distinctFreePorts } from './tend-instance.js';
@@ -26,7 +27,7 @@ export interface SplitTend {
 /**
  * Builds apps/server and apps/worker as the production image does (`npm run build`, then the
  * worker's `npm run bundle`), starts a Temporal dev server, then both built entries on
- * `databaseUrl`; resolves once the server is healthy and the worker polls. Built, not run from
+ * `databaseUrl`, the worker with the image's heap limit; resolves once the server is healthy and the worker polls. Built, not run from
  * source through tsx, whose compiler and source maps held about 75 MiB more in the worker.
  */
 export async function launchSplitTend(options: { databaseUrl: string; dataDir: string; cliPath: string; smtpUrl: string; cleanup: Cleanup }): Promise<SplitTend> {
@@ -41,7 +42,7 @@ export async function launchSplitTend(options: { databaseUrl: string; dataDir: s
   const common = { databaseUrl, temporalAddress: temporal.address };
   const server = spawnServer({ ...common, built: true, port: port!, env: { SMTP_URL: smtpUrl, TEND_WRITE_KEY: benchWriteKey, TEND_RATE_LIMIT_INGEST: '0' } });
   const stopServer = cleanup.defer('apps/server (split Tend)', server.stop);
-  const worker = spawnWorker({ ...common, built: true, env: { SMTP_URL: smtpUrl, TEND_WORKFLOW_BUNDLE: bundlePath } });
+  const worker = spawnWorker({ ...common, built: true, env: { SMTP_URL: smtpUrl, TEND_WORKFLOW_BUNDLE: bundlePath, NODE_OPTIONS: `--max-old-space-size=${productionHeapMiB}` } });
   const stopWorker = cleanup.defer('apps/worker (split Tend)', worker.stop);
   await Promise.all([server.ready(), worker.ready()]);
   return {

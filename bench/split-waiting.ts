@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { and, enrolments, eq, sql, workspaces, type Database } from '@tend/db';
 import { throwawayDatabase } from '@tend/e2e/harness';
 import { publishAndApply } from '@tend/publishing';
+import { productionHeapMiB } from '@tend/worker/env';
 import type { Cleanup } from './cleanup.js';
 import { waitingJourney } from './engine-journeys.js';
 import { waitForCount } from './poll-count.js';
@@ -98,7 +99,8 @@ export async function benchSplitWaiting(options: {
       `${format(perSecond(waiting.count, enrolMs), 'contacts/s')}; running in Temporal: ${running.count}; ${posted.accepted} events accepted.`,
     `worker growth ${number((loaded.worker.rss - idle.worker.rss) / Math.max(1, waiting.count) / 1024)} KiB per waiting contact (with few contacts this is mostly garbage-collection noise).`,
     '  The worker runs with its production defaults: the pre-built workflow bundle (TEND_WORKFLOW_BUNDLE), 500 runs kept in memory',
-    '  (TEND_WORKFLOW_CACHE_SIZE) on one workflow thread (TEND_WORKFLOW_THREADS); waiting runs beyond the cache live only in Temporal and Postgres.',
+    `  (TEND_WORKFLOW_CACHE_SIZE) on one workflow thread (TEND_WORKFLOW_THREADS), and the image's heap limit (NODE_OPTIONS=--max-old-space-size=${productionHeapMiB});`,
+    '  waiting runs beyond the cache live only in Temporal and Postgres.',
     `database growth ${number((loadedBytes - idleBytes) / Math.max(1, waiting.count) / 1024)} KiB per waiting contact (pg_database_size: contacts, events, enrolments, visits).`,
   ];
   return { rows, notes };

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { serverEnvSchema } from '@tend/server/env';
-import { workerEnvSchema } from '@tend/worker/env';
+import { productionHeapMiB, workerEnvSchema } from '@tend/worker/env';
 import { parse } from 'yaml';
 
 const dockerDir = dirname(fileURLToPath(import.meta.url));
@@ -504,13 +504,15 @@ describe('docker/Dockerfile', () => {
     const unknown: string[] = [];
     for (const app of appNames) {
       const target = buildTarget(service(apps[app].service))!;
-      const known = new Set([...appEnvKeys(app), 'NODE_ENV']);
+      const known = new Set([...appEnvKeys(app), 'NODE_ENV', ...(app === 'worker' ? ['NODE_OPTIONS'] : [])]);
       for (const name of Object.keys(imageEnv(target))) if (!known.has(name)) unknown.push(`${target}: ENV ${name} is not read by apps/${app}`);
     }
     expect(unknown).toEqual([]);
     const worker = buildTarget(service('worker'))!;
     const bundle = environment(service('worker')).TEND_WORKFLOW_BUNDLE ?? imageEnv(worker).TEND_WORKFLOW_BUNDLE;
     expect(bundle, 'the worker must load the pre-built bundle (TEND_WORKFLOW_BUNDLE)').toMatch(/(^|\/)apps\/worker\/dist\/workflow-bundle\.js$/);
+    // The heap the worker's cache size and bench 5.5 were measured with.
+    expect(imageEnv(worker).NODE_OPTIONS).toBe(`--max-old-space-size=${productionHeapMiB}`);
   });
 
   it('health-checks the server with node fetch on /healthz', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWorkerEnv } from './env.js';
+import { heapShortfall, productionHeapMiB, readWorkerEnv } from './env.js';
 
 describe("the worker's provider rate limits", () => {
   it('reads SMS_RATE_LIMIT and PUSH_RATE_LIMIT as messages a second, unset meaning no limit', () => {
@@ -27,5 +27,16 @@ describe("the worker's memory settings", () => {
     expect(readWorkerEnv({ TEND_WORKFLOW_CACHE_SIZE: '2000', TEND_WORKFLOW_THREADS: '4' })).toMatchObject({ TEND_WORKFLOW_CACHE_SIZE: 2000, TEND_WORKFLOW_THREADS: 4 });
     expect(() => readWorkerEnv({ TEND_WORKFLOW_CACHE_SIZE: 'lots' })).toThrow('TEND_WORKFLOW_CACHE_SIZE must be a number of runs');
     expect(() => readWorkerEnv({ TEND_WORKFLOW_THREADS: '0' })).toThrow('TEND_WORKFLOW_THREADS must be 1 or more');
+  });
+});
+
+describe("the worker's heap", () => {
+  it("fits the default cache in the production image's heap, and says what to change when a cache will not fit", () => {
+    expect(heapShortfall(readWorkerEnv({}), productionHeapMiB)).toBeNull();
+    expect(heapShortfall(readWorkerEnv({ TEND_WORKFLOW_CACHE_SIZE: '5000' }), productionHeapMiB)).toBe(
+      'TEND_WORKFLOW_CACHE_SIZE=5000 on 1 thread(s) needs about 514 MiB of heap per thread, and this worker has 256 MiB: raise --max-old-space-size in NODE_OPTIONS, or lower TEND_WORKFLOW_CACHE_SIZE',
+    );
+    // Spread over threads, the same runs fit.
+    expect(heapShortfall(readWorkerEnv({ TEND_WORKFLOW_CACHE_SIZE: '5000', TEND_WORKFLOW_THREADS: '4' }), productionHeapMiB)).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import { openDatabase } from '@tend/db';
 import { loadCustomNodes } from '@tend/sdk';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { readWorkerEnv } from './env.js';
+import { getHeapStatistics } from 'node:v8';
+import { heapShortfall, readWorkerEnv } from './env.js';
 import { createJourneyWorker } from './worker.js';
 
 const env = readWorkerEnv();
@@ -12,6 +13,8 @@ if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS || !env.SMTP_URL) {
   console.error('apps/worker on its own needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL. For the embedded defaults run `npm start`.');
   process.exit(1);
 }
+const shortfall = heapShortfall(env, getHeapStatistics().heap_size_limit / 2 ** 20);
+if (shortfall) console.warn(`Warning: ${shortfall}.`);
 const providers = providersFrom(env);
 const userUrlFetch = guardedFetch({ allow: env.TEND_FETCH_ALLOW });
 const database = await openDatabase({ url: env.DATABASE_URL });
