@@ -106,9 +106,21 @@ describe.each(availableTestDatabases())('storeCalls on %s', (kind) => {
     expect(await db().select().from(events).where(eq(events.workspaceId, workspaceId))).toHaveLength(3);
   });
 
-  it('stores the most calls Postgres takes in one statement and more, in chunks', async () => {
+  it('stores text and JSON that array literals escape exactly as sent: quotes, backslashes, braces, commas, NULL', async () => {
     const workspaceId = await workspace();
-    // More than one /v1/batch holds, so more rows than one INSERT's 65,535 parameters take.
+    const awkward = { quote: 'say "hi"', slash: 'C:\\tmp\\x', braces: '{a,b}', nested: { list: ['x,y', '}{', null] }, text: 'NULL', emoji: 'ü ✓ 🎉', lines: 'a\nb' };
+    const context = { page: { title: '"Sale", {50%} off \\o/' } };
+    await storeEvents(db(), workspaceId, calls({ type: 'track', userId: 'esc', messageId: 'esc-1', event: 'Say "hi", {now}', properties: awkward, context }, { type: 'page', userId: 'esc', messageId: 'esc-2' }));
+    const rows = await db().select().from(events).where(eq(events.workspaceId, workspaceId)).orderBy(asc(events.messageId));
+    expect(rows.map(({ name, properties, context, integrations }) => ({ name, properties, context, integrations }))).toMatchObject([
+      { name: 'Say "hi", {now}', properties: awkward, context: expect.objectContaining(context), integrations: null },
+      { properties: {} },
+    ]);
+  });
+
+  it('stores more calls in one go than a multi-row INSERT could bind (65,535 parameters)', async () => {
+    const workspaceId = await workspace();
+    // More than one /v1/batch holds: 6,500 events, 71,500 values.
     const item = (i: number) => ({ type: 'track', userId: `c${i % 50}`, messageId: `many-${i}`, event: 'E' });
     const many = [0, 1, 2].flatMap((part) => calls(...Array.from({ length: 2500 }, (_, i) => item(part * 2500 + i)))).slice(0, 6500);
     const stored = await storeEvents(db(), workspaceId, many);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { claimAnonymousId, giveAnonymousIds, type MergeOutcome, type NewerOf, type RunToEnd } from '@tend/audience';
-import { and, eq, events, inArray, newId, type Database, type Transaction } from '@tend/db';
+import { and, eq, events, inArray, newId, sql, type Database, type Transaction } from '@tend/db';
 import type { RoutableEvent } from '@tend/routing';
 import { joinAccount, linkAlias } from './accounts-and-aliases.js';
 import { BatchIdentities } from './batch-identities.js';
@@ -194,12 +194,21 @@ function eventRow(workspaceId: string, event: IncomingEvent, messageId: string, 
   };
 }
 
-/** Postgres takes at most this many bind parameters in one statement. */
-const maxBindParameters = 65_535;
-
-/** The events in multi-row INSERTs, as many rows a statement as the parameter limit allows. */
+/**
+ * The events in one INSERT of column arrays (`unnest`): eleven parameters whatever the batch's
+ * size, where a multi-row VALUES list binds eleven per event. Building and sending that list took
+ * more of the server's time than anything else it does for a batch (a CPU profile of /v1/batch).
+ */
 async function insertEvents(tx: Transaction, rows: ReturnType<typeof eventRow>[]): Promise<void> {
   if (rows.length === 0) return;
-  const perStatement = Math.floor(maxBindParameters / Object.keys(rows[0]!).length);
-  for (let start = 0; start < rows.length; start += perStatement) await tx.insert(events).values(rows.slice(start, start + perStatement));
+  const column = <T>(value: (row: (typeof rows)[number]) => T) => sql.param(rows.map(value));
+  const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
+  await tx.execute(sql`
+    insert into ${events} (id, workspace_id, message_id, type, name, contact_id, properties, context, integrations, occurred_at, created_contact)
+    select * from unnest(
+      ${column((row) => row.id)}::text[], ${column((row) => row.workspaceId)}::text[], ${column((row) => row.messageId)}::text[],
+      ${column((row) => row.type)}::text[], ${column((row) => row.name)}::text[], ${column((row) => row.contactId)}::text[],
+      ${column((row) => json(row.properties))}::jsonb[], ${column((row) => json(row.context))}::jsonb[], ${column((row) => json(row.integrations))}::jsonb[],
+      ${column((row) => row.occurredAt.toISOString())}::timestamptz[], ${column((row) => row.createdContact)}::boolean[]
+    )`);
 }
