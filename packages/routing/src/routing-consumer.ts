@@ -15,6 +15,12 @@ export interface RoutingConsumerOptions {
   concurrency?: number;
   /** How often to look for events when nobody wakes the consumer (another server stored them). */
   pollMs?: number;
+  /**
+   * After a read that emptied its partitions, the next waits this long at least, so the events
+   * requests store meanwhile are read, looked up and marked together: under load each read
+   * then costs its few statements for several requests' events, at most this much later.
+   */
+  gatherMs?: number;
   /** How often leases are renewed and shares rebalanced. */
   leaseRenewMs?: number;
   /** How long a lease lasts unless renewed. */
@@ -50,13 +56,14 @@ export interface RoutingConsumer {
  * routeEvents). Any number of consumers, in any number of processes, share the partitions.
  */
 export function startRoutingConsumer(db: Database, temporal: Client, options: RoutingConsumerOptions): RoutingConsumer {
-  const settings = { batchSize: 500, concurrency: 32, pollMs: 250, leaseRenewMs: 2_000, leaseTtlMs: 10_000, ...options };
+  const settings = { batchSize: 500, concurrency: 32, pollMs: 250, gatherMs: 50, leaseRenewMs: 2_000, leaseTtlMs: 10_000, ...options };
   const leases = new PartitionLeases(db, options.id ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`, { ttlMs: settings.leaseTtlMs });
   const views = new RoutingViews(db);
   let stopping = false;
   let woken = false;
   let wakeUp: (() => void) | null = null;
   let leasesRenewedAt = 0;
+  let lastEmptyReadAt = 0;
   // drained() callers, each waiting for a read begun after it asked to come back empty.
   let readsBegun = 0;
   let drainWaiters: { after: number; resolve(): void }[] = [];
@@ -97,10 +104,13 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
           await leases.maintain();
           leasesRenewedAt = Date.now();
         }
+        const gathering = lastEmptyReadAt + settings.gatherMs - Date.now();
+        if (gathering > 0) await sleep(gathering);
         woken = false;
         const read = ++readsBegun;
         const { read: count, failed } = await routeBatch(leases.owned);
         if (count === settings.batchSize && !failed) continue; // more waiting: no pause
+        lastEmptyReadAt = Date.now();
         if (failed) pause = 1_000; // Temporal or the database is struggling: retry, gently
         else if (count === 0) settleDrained(read);
       } catch (error) {
@@ -143,4 +153,8 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
       await leases.releaseAll().catch(settings.onError);
     },
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
