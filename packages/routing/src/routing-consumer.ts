@@ -106,6 +106,7 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
         }
         const gathering = lastEmptyReadAt + settings.gatherMs - Date.now();
         if (gathering > 0) await sleep(gathering);
+        if (stopping) break;
         woken = false;
         const read = ++readsBegun;
         const { read: count, failed } = await routeBatch(leases.owned);
