@@ -1,7 +1,6 @@
-import { smtpTransport, type EmailTransport } from '@tend/channels';
+import { smtpTransport } from '@tend/channels';
 import { and, eq, messages } from '@tend/db';
 import type { JourneyGraphInput } from '@tend/journey';
-import { checkHealth, createCaller } from '@tend/server';
 import { describe } from 'vitest';
 import { addMember, callTrpc, signIn } from '../support/accounts.js';
 import { expect, test, trackingBaseUrl, type Tend } from '../support/index.js';
@@ -23,18 +22,6 @@ function sending(id: string, template: string): JourneyGraphInput {
   };
 }
 
-/** The console's API as the owner, with an email provider for test sends (as `npm start` composes it). */
-function apiSendingBy(tend: Tend, email: EmailTransport) {
-  return createCaller({
-    db: tend.database.db,
-    temporal: tend.env.client,
-    health: () => checkHealth(tend.database, tend.env.client, 'default'),
-    principal: tend.owner,
-    workspaceId: tend.workspace.id,
-    csrfVerified: false,
-    senders: { email },
-  });
-}
 
 async function ledgerRow(tend: Tend, userId: string) {
   const [row] = await tend.database.db
@@ -123,7 +110,7 @@ describe('email templates: a journey sends the live version of a library templat
   test('a test send mails the rendered draft through the email provider, kept in the ledger as a test naming the template', async ({ tend }) => {
     const email = smtpTransport(tend.smtp.url);
     try {
-      const api = apiSendingBy(tend, email);
+      const api = tend.apiSendingBy({ email });
       const { draft } = await api.templates.get({ id: 'welcome' });
       const sent = await api.templates.sendTest({ id: 'welcome', draft: { ...draft, subject: 'Draft for {{ contact.firstName }}' }, sample: { traits: { firstName: 'Di' } }, to: 'marketer@templates.example' });
       const [mail] = await tend.waitForMail('marketer@templates.example', 1);
@@ -154,7 +141,7 @@ describe('email templates: a journey sends the live version of a library templat
       // The template editor's test send goes out the same way.
       const email = smtpTransport(tend.smtp.url);
       try {
-        const api = apiSendingBy(tend, email);
+        const api = tend.apiSendingBy({ email });
         const { draft } = await api.templates.get({ id: 'welcome' });
         await api.templates.sendTest({ id: 'welcome', draft, sample: { traits: {} }, to: 'sender-test@templates.example' });
         const [test] = await tend.waitForMail('sender-test@templates.example', 1);

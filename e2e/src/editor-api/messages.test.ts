@@ -3,8 +3,7 @@
 import { guardedFetch, httpSmsTransport, smtpTransport } from '@tend/channels';
 import { startPushServicePeer } from '@tend/channels/testing';
 import { eq, messages, newId, pushSubscriptions, workspaces } from '@tend/db';
-import { checkHealth, createCaller, type MessageSenders } from '@tend/server';
-import { expect, tendTest, type Tend } from '../support/index.js';
+import { expect, tendTest } from '../support/index.js';
 
 const test = tendTest({ sms: true });
 
@@ -12,19 +11,6 @@ const welcome = {
   subject: 'Welcome, {{ contact.firstName | default: "friend" }}!',
   html: '<p>Hi {{ contact.firstName }}, your {{ event.properties.plan }} plan is ready.</p>',
 };
-
-/** The console's API with the providers the worker sends through, as `npm start` composes it. */
-function apiWithSenders(tend: Tend, senders: MessageSenders) {
-  return createCaller({
-    db: tend.database.db,
-    temporal: tend.env.client,
-    health: () => checkHealth(tend.database, tend.env.client, 'default'),
-    principal: tend.owner,
-    workspaceId: tend.workspace.id,
-    csrfVerified: false,
-    senders,
-  });
-}
 
 test('preview renders an email for a real contact, and for sample traits and event', async ({ tend }) => {
   await tend.identify('preview-ada', { email: 'ada@preview.example', firstName: '<Ada>' });
@@ -59,7 +45,7 @@ test('sendTest mails the address through SMTP, marked [Test], and the ledger row
   await tend.identify('test-ada', { email: 'ada@sendtest.example', firstName: 'Ada' });
   const email = smtpTransport(tend.smtp.url);
   try {
-    const api = apiWithSenders(tend, { email });
+    const api = tend.apiSendingBy({ email });
     const sent = await api.messages.sendTest({ type: 'send-email', config: welcome, contactId: 'test-ada', to: 'marketer@sendtest.example', journeyId: 'welcome', nodeId: 'hello' });
     expect(sent).toEqual({ ok: true, messageId: expect.stringMatching(/^test\//) });
     const [mail] = await tend.waitForMail('marketer@sendtest.example', 1);
@@ -79,7 +65,7 @@ test('sendTest mails the address through SMTP, marked [Test], and the ledger row
 });
 
 test('sendTest texts through the SMS provider; a channel without a provider says what to set', async ({ tend }) => {
-  const api = apiWithSenders(tend, { sms: httpSmsTransport(`${tend.smsProvider!.url}/v1/messages`) });
+  const api = tend.apiSendingBy({ sms: httpSmsTransport(`${tend.smsProvider!.url}/v1/messages`) });
   const sent = await api.messages.sendTest({ type: 'send-sms', config: { body: 'Hi {{ contact.firstName }}' }, sample: { traits: { firstName: 'Di' } }, to: '+33 6 12 34 56 78' });
   expect(tend.smsProvider!.received.at(-1)?.json).toEqual({ to: '+33612345678', body: 'Hi Di', idempotencyKey: sent.messageId });
   const [row] = await tend.database.db.select().from(messages).where(eq(messages.idempotencyKey, sent.messageId));
@@ -93,7 +79,7 @@ test("sendTest pushes to the contact's latest browser; a contact without one is 
   const service = await startPushServicePeer();
   try {
     // The push service peer is on loopback, an internal address: reached by allowlisting it.
-    const api = apiWithSenders(tend, { fetch: guardedFetch({ allow: ['127.0.0.1'] }) });
+    const api = tend.apiSendingBy({ fetch: guardedFetch({ allow: ['127.0.0.1'] }) });
     await tend.identify('push-eve', { firstName: 'Eve' });
     const eve = await tend.contactId('push-eve');
     const browser = service.subscribe();

@@ -2,7 +2,7 @@ import { and, asc, contacts, enrolments, eq, nodeVisits } from '@tend/db';
 import type { JourneyGraphInput } from '@tend/journey';
 import { journeyWorkflowId, type JourneyPosition } from '@tend/journey/ir';
 import type { ReceivedMail } from '@tend/channels/testing';
-import { checkHealth, createCaller } from '@tend/server';
+import { checkHealth, createCaller, type MessageSenders } from '@tend/server';
 import { test as base, expect } from 'vitest';
 import { exampleJourney } from './journeys.js';
 import { startTestTend, type TestTend, type TestTendOptions } from './test-tend.js';
@@ -17,6 +17,8 @@ import { eventually } from './wait.js';
 export interface Tend extends TestTend {
   /** The console's tRPC API, called without HTTP, as the dev workspace's owner. */
   api: ReturnType<typeof createCaller>;
+  /** The same API with the providers test sends go through, as `npm start` composes it. */
+  apiSendingBy(senders: MessageSenders): ReturnType<typeof createCaller>;
   /** Publishes through the console (validate, compile, append a version, move waiting contacts). */
   publish(graph: JourneyGraphInput, options?: { moveWaiting?: boolean; nodeMap?: Record<string, string> }): Promise<{ version: number; moved: number }>;
   /** Publishes examples/journeys/<name>.json as it is. */
@@ -81,14 +83,17 @@ export { expect };
 
 function withHelpers(tend: TestTend): Tend {
   const db = tend.database.db;
-  const api = createCaller({
-    db,
-    temporal: tend.env.client,
-    health: () => checkHealth(tend.database, tend.env.client, 'default'),
-    principal: tend.owner,
-    workspaceId: tend.workspace.id,
-    csrfVerified: false,
-  });
+  const apiSendingBy = (senders?: MessageSenders) =>
+    createCaller({
+      db,
+      temporal: tend.env.client,
+      health: () => checkHealth(tend.database, tend.env.client, 'default'),
+      principal: tend.owner,
+      workspaceId: tend.workspace.id,
+      csrfVerified: false,
+      ...(senders ? { senders } : {}),
+    });
+  const api = apiSendingBy();
   const post = async (kind: 'identify' | 'track' | 'batch', payload: object) => {
     const response = await tend.app.inject({ method: 'POST', url: `/v1/${kind}`, headers: { authorization: tend.auth }, payload });
     expect(response.statusCode, response.body).toBe(200);
@@ -131,6 +136,7 @@ function withHelpers(tend: TestTend): Tend {
   return {
     ...tend,
     api,
+    apiSendingBy,
     publish,
     publishExample: async (name) => void (await publish(exampleJourney(name))),
     identify: (userId, traits = {}) => post('identify', { userId, traits }),
