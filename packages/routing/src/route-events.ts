@@ -1,4 +1,4 @@
-import { and, enrolments, eq, inArray, segmentMemberships, type Database } from '@tend/db';
+import { and, enrolments, eq, segmentMemberships, textIn, type Database } from '@tend/db';
 import { contactEventSignal, journeyWorkflowId, segmentEnteredEvent, segmentExitedEvent, triggerMatches, type ContactEvent, type ContactEventSignal } from '@tend/journey/ir';
 import type { Client } from '@temporalio/client';
 import { enterJourney } from './enter.js';
@@ -63,7 +63,7 @@ async function listeningRuns(db: Database, workspaceId: string, view: RoutingVie
   const rows = await db
     .select({ contactId: enrolments.contactId, journeyId: enrolments.journeyId, workflowId: enrolments.workflowId, listensTo: enrolments.listensTo })
     .from(enrolments)
-    .where(and(eq(enrolments.workspaceId, workspaceId), eq(enrolments.status, 'active'), inArray(enrolments.contactId, contactIds)));
+    .where(and(eq(enrolments.workspaceId, workspaceId), eq(enrolments.status, 'active'), textIn(enrolments.contactId, contactIds)));
   for (const { contactId, ...run } of rows) runs.set(contactId, [...(runs.get(contactId) ?? []), run]);
   return runs;
 }
@@ -85,8 +85,8 @@ async function entriesAlreadyMade(db: Database, workspaceId: string, view: Routi
     .where(
       and(
         eq(enrolments.workspaceId, workspaceId),
-        inArray(enrolments.contactId, [...new Set(stored.map((event) => event.contactId))]),
-        inArray(
+        textIn(enrolments.contactId, [...new Set(stored.map((event) => event.contactId))]),
+        textIn(
           enrolments.entryMessageId,
           stored.map((event) => event.messageId),
         ),

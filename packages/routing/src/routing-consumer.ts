@@ -1,4 +1,4 @@
-import { and, asc, events, inArray, isNull, sql, type Database } from '@tend/db';
+import { and, asc, events, inArray, isNull, sql, textIn, type Database } from '@tend/db';
 import type { Client } from '@temporalio/client';
 import { hostname } from 'node:os';
 import { RoutingViews } from './live-journeys.js';
@@ -70,8 +70,19 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
 
   async function routeBatch(partitions: readonly number[]): Promise<{ read: number; failed: boolean }> {
     if (partitions.length === 0) return { read: 0, failed: false };
+    // What routing reads of an event, not its context and integrations (a browser's context alone is about a kilobyte).
     const batch = await db
-      .select()
+      .select({
+        id: events.id,
+        workspaceId: events.workspaceId,
+        messageId: events.messageId,
+        type: events.type,
+        name: events.name,
+        contactId: events.contactId,
+        properties: events.properties,
+        occurredAt: events.occurredAt,
+        createdContact: events.createdContact,
+      })
       .from(events)
       .where(and(isNull(events.routedAt), inArray(events.routePartition, [...partitions])))
       .orderBy(asc(events.seq))
@@ -88,7 +99,7 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
         },
       });
       if (routed.length === 0) continue;
-      await db.update(events).set({ routedAt: sql`now()` }).where(inArray(events.id, routed));
+      await db.update(events).set({ routedAt: sql`now()` }).where(textIn(events.id, routed));
       const done = new Set(routed);
       await settings.afterBatch?.(workspaceId, routable.filter((event) => done.has(event.id))).catch(settings.onError);
     }

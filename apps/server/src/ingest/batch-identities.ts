@@ -1,4 +1,4 @@
-import { and, contacts, eq, inArray, or, type SQL, type Transaction } from '@tend/db';
+import { and, contacts, eq, or, textIn, type SQL, type Transaction } from '@tend/db';
 import type { IncomingEvent } from './schemas.js';
 
 /** What a call carrying both a userId and an anonymousId does to identities. */
@@ -57,8 +57,8 @@ export class BatchIdentities {
     this.holders.clear();
     this.anonymousIdOf.clear();
     const named: SQL[] = [];
-    if (this.anonymousIds.length > 0) named.push(inArray(contacts.anonymousId, this.anonymousIds));
-    if (this.userIds.length > 0) named.push(inArray(contacts.userId, this.userIds));
+    if (this.anonymousIds.length > 0) named.push(textIn(contacts.anonymousId, this.anonymousIds));
+    if (this.userIds.length > 0) named.push(textIn(contacts.userId, this.userIds));
     if (named.length === 0) return;
     const rows = await this.tx
       .select({ userId: contacts.userId, anonymousId: contacts.anonymousId })

@@ -1,4 +1,4 @@
-import { and, contacts, eq, inArray, newId, or, sql, type SQL, type Transaction } from '@tend/db';
+import { and, contacts, eq, newId, or, sql, textIn, type SQL, type Transaction } from '@tend/db';
 
 /** A call's claim on a contact: who it names (userId first, else anonymousId) and the traits it sets. */
 export interface ContactClaim {
@@ -54,8 +54,8 @@ async function findContacts(tx: Transaction, workspaceId: string, keys: string[]
   const userIds = keys.filter((key) => key.startsWith('u:')).map((key) => key.slice(2));
   const anonymousIds = keys.filter((key) => key.startsWith('a:')).map((key) => key.slice(2));
   const named: SQL[] = [];
-  if (userIds.length > 0) named.push(inArray(contacts.userId, userIds));
-  if (anonymousIds.length > 0) named.push(inArray(contacts.anonymousId, anonymousIds));
+  if (userIds.length > 0) named.push(textIn(contacts.userId, userIds));
+  if (anonymousIds.length > 0) named.push(textIn(contacts.anonymousId, anonymousIds));
   if (named.length === 0) return found;
   const rows = await tx
     .select({ id: contacts.id, userId: contacts.userId, anonymousId: contacts.anonymousId })

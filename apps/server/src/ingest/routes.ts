@@ -47,7 +47,9 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: ServerDep
     }
     // The browser library's own metrics: accepted and dropped, so it does not retry them.
     v1.post('/v1/m', { bodyLimit: maxBodyBytes }, async (_request, reply) => reply.code(200).send({ success: true }));
-  });
+    // A browser sends a request per event: no line per request (the console's event debugger
+    // shows every call, accepted or refused), warnings and errors as everywhere.
+  }, { logLevel: 'warn' });
 }
 
 async function ingest(deps: ServerDeps, kind: CallType | 'batch', request: FastifyRequest, reply: FastifyReply) {

@@ -106,6 +106,44 @@ describe.each(availableTestDatabases())('storeCalls on %s', (kind) => {
     expect(await db().select().from(events).where(eq(events.workspaceId, workspaceId))).toHaveLength(3);
   });
 
+  it('recognises retries among events of known contacts too: the stored row is returned, nothing is stored again', async () => {
+    const workspaceId = await workspace();
+    await storeEvents(db(), workspaceId, calls({ type: 'identify', userId: 'k1', messageId: 'k-id' }, { type: 'track', userId: 'k1', messageId: 'k-seen', event: 'Seen' }));
+    const stored = await storeEvents(
+      db(),
+      workspaceId,
+      calls(
+        { type: 'track', userId: 'k1', messageId: 'k-seen', event: 'Retried' },
+        { type: 'page', userId: 'k1', messageId: 'k-twice', name: 'Home' },
+        { type: 'track', userId: 'k1', messageId: 'k-twice', event: 'Second copy' },
+      ),
+    );
+    expect(stored.map((event) => [event.messageId, event.type, event.name, event.duplicate])).toEqual([
+      ['k-seen', 'track', 'Seen', true],
+      ['k-twice', 'page', 'Home', false],
+      ['k-twice', 'page', 'Home', true],
+    ]);
+    const rows = await db().select().from(events).where(eq(events.workspaceId, workspaceId)).orderBy(asc(events.messageId));
+    expect(rows.map((row) => [row.messageId, row.name])).toEqual([
+      ['k-id', null],
+      ['k-seen', 'Seen'],
+      ['k-twice', 'Home'],
+    ]);
+    expect(stored[0]!.id).toBe(rows[1]!.id);
+  });
+
+  it('stores each event once when the same batch arrives twice at once (a client retrying a slow answer)', async () => {
+    const workspaceId = await workspace();
+    await storeEvents(db(), workspaceId, calls({ type: 'identify', userId: 'r1' }, { type: 'identify', userId: 'r2' }));
+    const batch = calls(...Array.from({ length: 40 }, (_, i) => ({ type: 'track', userId: `r${(i % 2) + 1}`, messageId: `same-${i}`, event: 'E' })));
+    const answers = await Promise.all([storeEvents(db(), workspaceId, batch), storeEvents(db(), workspaceId, batch)]);
+    for (let i = 0; i < batch.length; i++) {
+      expect(answers.map((answer) => answer[i]!.duplicate).sort()).toEqual([false, true]);
+      expect(answers[0]![i]!.id).toBe(answers[1]![i]!.id);
+    }
+    expect(await db().$count(events, eq(events.workspaceId, workspaceId))).toBe(42);
+  });
+
   it('stores text and JSON that array literals escape exactly as sent: quotes, backslashes, braces, commas, NULL', async () => {
     const workspaceId = await workspace();
     const awkward = { quote: 'say "hi"', slash: 'C:\\tmp\\x', braces: '{a,b}', nested: { list: ['x,y', '}{', null] }, text: 'NULL', emoji: 'ü ✓ 🎉', lines: 'a\nb' };

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { claimAnonymousId, giveAnonymousIds, type MergeOutcome, type NewerOf, type RunToEnd } from '@tend/audience';
-import { and, eq, events, inArray, newId, sql, type Database, type Transaction } from '@tend/db';
+import { and, eq, events, textIn, type Database, type Transaction } from '@tend/db';
 import type { RoutableEvent } from '@tend/routing';
 import { joinAccount, linkAlias } from './accounts-and-aliases.js';
 import { BatchIdentities } from './batch-identities.js';
 import { claimContacts, type ClaimedContact } from './contacts-for-batch.js';
-import { eventFields } from './event-fields.js';
+import { eventRow, insertEvents, type EventRow } from './event-rows.js';
+import { contactsIfAllKnown, type NewCall } from './known-contacts.js';
 import type { IncomingEvent } from './schemas.js';
 
 /** An event as stored; `duplicate` is true when its messageId was seen before (a client's retry). */
@@ -25,8 +26,8 @@ export interface StoredBatch {
 }
 
 /**
- * Stores a batch of events and the profile changes they carry in one transaction: either all
- * of it is stored or none. A messageId seen before — stored earlier, or earlier in this batch —
+ * Stores a batch of events and the profile changes they carry atomically (one statement, or one
+ * transaction): either all of it is stored or none. A messageId seen before — stored earlier, or earlier in this batch —
  * is recognised and not applied again. The work is set-based (a few statements per batch, not
  * per event), with the results storing the calls one by one in order would give, merges
  * included: a call with a userId and an anonymousId an anonymous-only contact holds merges that
@@ -35,7 +36,7 @@ export interface StoredBatch {
 export async function storeCalls(db: Database, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredBatch> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => storeBatch(tx, workspaceId, incoming));
+      return await storeNewCalls(db, workspaceId, incoming);
     } catch (error) {
       // Two concurrent calls stored the same message or linked the same user: run again and find theirs.
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
@@ -52,26 +53,39 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-async function storeBatch(tx: Transaction, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredBatch> {
+/**
+ * Stores the batch's calls not stored before. Events of known contacts that change no profile
+ * are stored by one INSERT that skips the messageIds stored before: a retry applies nothing
+ * else. Any other batch first leaves out the calls stored before (read outside the transaction:
+ * at READ COMMITTED a read inside it sees the same), then claims the rest's contacts in call
+ * order, in a transaction.
+ */
+async function storeNewCalls(db: Database, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredBatch> {
   const messageIds = incoming.map((event) => event.messageId ?? `tend-${randomUUID()}`);
-  const seen = await storedBefore(tx, workspaceId, incoming);
   // A messageId twice in one batch: the first copy is stored, the later ones are duplicates of it.
   const firstCopy = new Map<string, number>();
-  const fresh: number[] = [];
   messageIds.forEach((messageId, i) => {
-    if (seen.has(messageId) || firstCopy.has(messageId)) return;
-    firstCopy.set(messageId, i);
-    fresh.push(i);
+    if (!firstCopy.has(messageId)) firstCopy.set(messageId, i);
   });
+  const firsts = [...firstCopy.values()];
+  const callAt = (i: number): NewCall => ({ call: incoming[i]!, messageId: messageIds[i]! });
 
-  // Each run of calls' events is stored as soon as its contacts are known, so a later merge in the batch moves them as one by one.
-  const rows: ReturnType<typeof eventRow>[] = [];
-  const calls = fresh.map((i) => ({ call: incoming[i]!, messageId: messageIds[i]! }));
-  const merges = await claimInOrder(tx, workspaceId, calls, async (claimed) => {
-    const next = claimed.map((contact, j) => eventRow(workspaceId, calls[rows.length + j]!.call, calls[rows.length + j]!.messageId, contact));
-    await insertEvents(tx, next);
-    rows.push(...next);
-  });
+  let seen: Map<string, StoredRow>;
+  let fresh: number[];
+  let rows: EventRow[];
+  let merges: MergeOutcome[] = [];
+  const known = await contactsIfAllKnown(db, workspaceId, firsts.map(callAt));
+  if (known) {
+    const candidates = firsts.map((i, k) => eventRow(workspaceId, incoming[i]!, messageIds[i]!, { contactId: known[k]!, created: false }));
+    const inserted = await insertEvents(db, candidates, { skipStored: true });
+    seen = await storedBefore(db, workspaceId, candidates.filter((row) => !inserted.has(row.id)).map((row) => row.messageId));
+    fresh = firsts.filter((_, k) => inserted.has(candidates[k]!.id));
+    rows = candidates.filter((row) => inserted.has(row.id));
+  } else {
+    seen = await storedBefore(db, workspaceId, firsts.map((i) => messageIds[i]!));
+    fresh = firsts.filter((i) => !seen.has(messageIds[i]!));
+    ({ rows, merges } = await db.transaction((tx) => claimAndStore(tx, workspaceId, fresh.map(callAt))));
+  }
 
   // A contact claimed earlier in the batch may have been merged away since: its events are the kept contact's now.
   const mergedInto = new Map(merges.map((merge) => [merge.from, merge.into]));
@@ -84,14 +98,26 @@ async function storeBatch(tx: Transaction, workspaceId: string, incoming: Incomi
   };
 }
 
-/** The batch's messageIds already stored, in one SELECT. */
-async function storedBefore(tx: Transaction, workspaceId: string, incoming: IncomingEvent[]) {
-  const given = [...new Set(incoming.flatMap((event) => (event.messageId === undefined ? [] : [event.messageId])))];
-  if (given.length === 0) return new Map<string, typeof events.$inferSelect>();
-  const rows = await tx
+/** Each run of calls' events is stored as soon as its contacts are known, so a later merge in the batch moves them as one by one. */
+async function claimAndStore(tx: Transaction, workspaceId: string, calls: NewCall[]): Promise<{ rows: EventRow[]; merges: MergeOutcome[] }> {
+  const rows: EventRow[] = [];
+  const merges = await claimInOrder(tx, workspaceId, calls, async (claimed) => {
+    const next = claimed.map((contact, j) => eventRow(workspaceId, calls[rows.length + j]!.call, calls[rows.length + j]!.messageId, contact));
+    await insertEvents(tx, next);
+    rows.push(...next);
+  });
+  return { rows, merges };
+}
+
+type StoredRow = typeof events.$inferSelect;
+
+/** The events stored under these messageIds, in one SELECT (none when there are none to look for). */
+async function storedBefore(db: Database, workspaceId: string, messageIds: string[]): Promise<Map<string, StoredRow>> {
+  if (messageIds.length === 0) return new Map();
+  const rows = await db
     .select()
     .from(events)
-    .where(and(eq(events.workspaceId, workspaceId), inArray(events.messageId, given)));
+    .where(and(eq(events.workspaceId, workspaceId), textIn(events.messageId, messageIds)));
   return new Map(rows.map((row) => [row.messageId, row]));
 }
 
@@ -107,7 +133,7 @@ async function storedBefore(tx: Transaction, workspaceId: string, incoming: Inco
 async function claimInOrder(
   tx: Transaction,
   workspaceId: string,
-  calls: { call: IncomingEvent; messageId: string }[],
+  calls: NewCall[],
   store: (claimed: ClaimedContact[]) => Promise<void>,
 ): Promise<MergeOutcome[]> {
   const identities = await BatchIdentities.read(
@@ -175,40 +201,4 @@ async function claimInOrder(
   }
   await claimRun();
   return merges;
-}
-
-function eventRow(workspaceId: string, event: IncomingEvent, messageId: string, { contactId, created }: ClaimedContact) {
-  const { name, properties } = eventFields(event);
-  return {
-    id: newId('ev'),
-    workspaceId,
-    messageId,
-    type: event.type,
-    name,
-    contactId,
-    properties,
-    context: event.context ?? null,
-    integrations: event.integrations ?? null,
-    occurredAt: event.timestamp ? new Date(event.timestamp) : new Date(),
-    createdContact: created,
-  };
-}
-
-/**
- * The events in one INSERT of column arrays (`unnest`): eleven parameters whatever the batch's
- * size, where a multi-row VALUES list binds eleven per event. Building and sending that list took
- * more of the server's time than anything else it does for a batch (a CPU profile of /v1/batch).
- */
-async function insertEvents(tx: Transaction, rows: ReturnType<typeof eventRow>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const column = <T>(value: (row: (typeof rows)[number]) => T) => sql.param(rows.map(value));
-  const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
-  await tx.execute(sql`
-    insert into ${events} (id, workspace_id, message_id, type, name, contact_id, properties, context, integrations, occurred_at, created_contact)
-    select * from unnest(
-      ${column((row) => row.id)}::text[], ${column((row) => row.workspaceId)}::text[], ${column((row) => row.messageId)}::text[],
-      ${column((row) => row.type)}::text[], ${column((row) => row.name)}::text[], ${column((row) => row.contactId)}::text[],
-      ${column((row) => json(row.properties))}::jsonb[], ${column((row) => json(row.context))}::jsonb[], ${column((row) => json(row.integrations))}::jsonb[],
-      ${column((row) => row.occurredAt.toISOString())}::timestamptz[], ${column((row) => row.createdContact)}::boolean[]
-    )`);
 }

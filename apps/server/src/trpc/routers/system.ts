@@ -3,6 +3,7 @@ import { catalogueJson, mailboxError } from '@tend/journey';
 import { eq, workspaces } from '@tend/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { forgetWriteKeys } from '../../ingest/auth.js';
 import { newWriteKey } from '../../workspace.js';
 import { workspaceProcedure } from '../trpc.js';
 
@@ -32,6 +33,7 @@ export const systemRouter = {
       const writeKey = newWriteKey();
       const previousWriteKeyExpiresAt = new Date(Date.now() + input.graceHours * 3600 * 1000);
       await ctx.db.update(workspaces).set({ writeKey, previousWriteKey: ctx.workspace.writeKey, previousWriteKeyExpiresAt }).where(eq(workspaces.id, ctx.workspace.id));
+      forgetWriteKeys(ctx.db, ctx.workspace.id);
       await ctx.audit({ action: 'write-key.rotate', detail: { graceHours: input.graceHours } });
       return { writeKey, previousWriteKeyExpiresAt };
     }),
