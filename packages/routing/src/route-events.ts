@@ -36,7 +36,11 @@ export async function routeEvents(
   options: { concurrency: number; onError(error: unknown): void },
 ): Promise<string[]> {
   const byContact = new Map<string, RoutableEvent[]>();
-  for (const event of stored) byContact.set(event.contactId, [...(byContact.get(event.contactId) ?? []), event]);
+  for (const event of stored) {
+    const ofContact = byContact.get(event.contactId) ?? [];
+    ofContact.push(event);
+    byContact.set(event.contactId, ofContact);
+  }
   const runs = await listeningRuns(db, workspaceId, view, stored);
   const entered = await entriesAlreadyMade(db, workspaceId, view, stored);
   const routed: string[] = [];

@@ -1,9 +1,10 @@
-import { and, asc, events, inArray, isNull, sql, textIn, type Database } from '@tend/db';
+import { events, sql, textIn, type Database } from '@tend/db';
 import type { Client } from '@temporalio/client';
 import { hostname } from 'node:os';
 import { RoutingViews } from './live-journeys.js';
 import { PartitionLeases } from './partition-leases.js';
 import { routeEvents } from './route-events.js';
+import { readUnrouted } from './unrouted-events.js';
 import type { RoutableEvent } from './routed-event.js';
 
 export interface RoutingConsumerOptions {
@@ -70,26 +71,14 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
 
   async function routeBatch(partitions: readonly number[]): Promise<{ read: number; failed: boolean }> {
     if (partitions.length === 0) return { read: 0, failed: false };
-    // What routing reads of an event, not its context and integrations (a browser's context alone is about a kilobyte).
-    const batch = await db
-      .select({
-        id: events.id,
-        workspaceId: events.workspaceId,
-        messageId: events.messageId,
-        type: events.type,
-        name: events.name,
-        contactId: events.contactId,
-        properties: events.properties,
-        occurredAt: events.occurredAt,
-        createdContact: events.createdContact,
-      })
-      .from(events)
-      .where(and(isNull(events.routedAt), inArray(events.routePartition, [...partitions])))
-      .orderBy(asc(events.seq))
-      .limit(settings.batchSize);
+    const batch = await readUnrouted(db, partitions, settings.batchSize);
     let failed = false;
     const byWorkspace = new Map<string, RoutableEvent[]>();
-    for (const event of batch) byWorkspace.set(event.workspaceId, [...(byWorkspace.get(event.workspaceId) ?? []), { ...event, duplicate: false }]);
+    for (const event of batch) {
+      const ofWorkspace = byWorkspace.get(event.workspaceId) ?? [];
+      ofWorkspace.push({ ...event, duplicate: false });
+      byWorkspace.set(event.workspaceId, ofWorkspace);
+    }
     for (const [workspaceId, routable] of byWorkspace) {
       const routed = await routeEvents(db, temporal, workspaceId, await views.of(workspaceId), routable, {
         concurrency: settings.concurrency,
