@@ -1,4 +1,4 @@
-import { contacts, eq, events, newId, sql, workspaces, type DatabaseHandle } from '@tend/db';
+import { contacts, eq, events, sql, workspaces, type DatabaseHandle } from '@tend/db';
 import { availableTestDatabases, openTestDatabase } from '@tend/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routingPartitions } from './partition-leases.js';
