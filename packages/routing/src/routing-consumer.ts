@@ -65,13 +65,15 @@ export function startRoutingConsumer(db: Database, temporal: Client, options: Ro
   let wakeUp: (() => void) | null = null;
   let leasesRenewedAt = 0;
   let lastEmptyReadAt = 0;
+  let lastReadFull = false;
   // drained() callers, each waiting for a read begun after it asked to come back empty.
   let readsBegun = 0;
   let drainWaiters: { after: number; resolve(): void }[] = [];
 
   async function routeBatch(partitions: readonly number[]): Promise<{ read: number; failed: boolean }> {
     if (partitions.length === 0) return { read: 0, failed: false };
-    const batch = await readUnrouted(db, partitions, settings.batchSize);
+    const batch = await readUnrouted(db, partitions, settings.batchSize, { backlog: lastReadFull });
+    lastReadFull = batch.length === settings.batchSize;
     let failed = false;
     const byWorkspace = new Map<string, RoutableEvent[]>();
     for (const event of batch) {

@@ -37,9 +37,10 @@ describe.each(availableTestDatabases())('readUnrouted on %s', (kind) => {
   });
   afterAll(() => handle?.close());
 
-  it('reads the oldest unrouted events first, whatever their partition, as stored', async () => {
+  // Both forms: one query for every partition (few waiting), and a scan per partition, merged (a backlog).
+  it.each([false, true])('reads the oldest unrouted events first, whatever their partition, as stored (backlog: %s)', async (backlog) => {
     const all = Array.from({ length: routingPartitions }, (_, i) => i);
-    const read = await readUnrouted(handle.db, all, 10);
+    const read = await readUnrouted(handle.db, all, 10, { backlog });
     const expected = Array.from({ length: 120 }, (_, n) => n).filter((n) => n % 3 !== 0).slice(0, 10);
     expect(read.map((event) => event.messageId)).toEqual(expected.map((n) => `m-${n}`));
     expect(read[0]).toEqual({
@@ -56,20 +57,21 @@ describe.each(availableTestDatabases())('readUnrouted on %s', (kind) => {
     expect(read.at(-1)!.createdContact).toBe(false);
   });
 
-  it('reads only the partitions asked for', async () => {
+  it.each([false, true])('reads only the partitions asked for (backlog: %s)', async (backlog) => {
     const someContact = 'ct-5';
-    const read = await readUnrouted(handle.db, [partitionOf.get(someContact)!], 500);
+    const read = await readUnrouted(handle.db, [partitionOf.get(someContact)!], 500, { backlog });
     const inPartition = [...partitionOf].filter(([, partition]) => partition === partitionOf.get(someContact)).map(([contactId]) => contactId);
     const unrouted = await handle.db.$count(events, sql`${events.routedAt} is null and ${events.routePartition} = ${partitionOf.get(someContact)!}`);
     expect(read).toHaveLength(unrouted);
     expect(new Set(read.map((event) => event.contactId))).toEqual(new Set(inPartition));
     expect(read.map((event) => event.id)).toEqual([...read.map((event) => event.id)].sort());
-    expect(await readUnrouted(handle.db, [], 500)).toEqual([]);
+    expect(await readUnrouted(handle.db, [], 500, { backlog })).toEqual([]);
   });
 
   it('leaves out an event once it is marked routed', async () => {
     const all = Array.from({ length: routingPartitions }, (_, i) => i);
     await handle.db.update(events).set({ routedAt: new Date() }).where(eq(events.id, 'ev-001'));
     expect((await readUnrouted(handle.db, all, 1))[0]!.id).toBe('ev-002');
+    expect((await readUnrouted(handle.db, all, 1, { backlog: true }))[0]!.id).toBe('ev-002');
   });
 });
