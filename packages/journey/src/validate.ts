@@ -33,6 +33,12 @@ export interface ValidationOptions {
    * or one not published, is refused. Absent: not checked (offline); a send then skips it.
    */
   templates?: readonly { id: string; live: boolean }[];
+  /**
+   * The ids of the workspace's subscription topics: a message naming another is refused (its
+   * unsubscribes would not reach it: a contact opted out of "offers" would still get "offres").
+   * Absent: not checked (offline).
+   */
+  topics?: readonly string[];
 }
 
 const noInternalTargets = parseFetchAllowlist([]);
@@ -107,6 +113,7 @@ function nodeProblems(graph: JourneyGraph, options: ValidationOptions, findNodeS
       ...fetchedUrlProblems(node, spec, config, options),
       ...secretProblems(node, spec, config, options.secretNames),
       ...libraryTemplateProblems(node, spec, config, options.templates),
+      ...topicProblems(node, spec, config, options.topics),
       ...semanticProblems(node, config),
     );
     const channel = spec.channel;
@@ -140,6 +147,19 @@ function libraryTemplateProblems(node: GraphNode, spec: NodeSpec, config: Record
     const template = templates.find((candidate) => candidate.id === id);
     if (!template) problems.push({ nodeId: node.id, field, message: `there is no email template "${id}": create it under Templates` });
     else if (!template.live) problems.push({ nodeId: node.id, field, message: `publish the template "${id}" first` });
+  }
+  return problems;
+}
+
+/** Fields naming a subscription topic (ui hint 'topic') must name one of the workspace's. */
+function topicProblems(node: GraphNode, spec: NodeSpec, config: Record<string, unknown>, topics: ValidationOptions['topics']): Problem[] {
+  if (!topics) return [];
+  const problems: Problem[] = [];
+  for (const [field, hint] of Object.entries(spec.ui ?? {})) {
+    const id = config[field];
+    if (hint !== 'topic' || typeof id !== 'string' || !id || topics.includes(id)) continue;
+    const known = topics.length > 0 ? `: choose one of ${topics.map((topic) => `"${topic}"`).join(', ')}, or add it under Messaging → Topics` : ': add it under Messaging → Topics first';
+    problems.push({ nodeId: node.id, field, message: `there is no topic "${id}"${known}` });
   }
   return problems;
 }

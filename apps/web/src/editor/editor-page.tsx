@@ -10,7 +10,7 @@ import { queryClient, trpc, type JourneyDetail } from '../trpc';
 import { Loading, QueryError } from '../ui/query-status';
 import { templateAvailability } from '../templates/template-list';
 import { useCatalogue, type CatalogueEntry } from './catalogue';
-import { useEmailTemplates } from './inspector/inspector-api';
+import { useEmailTemplates, useTopics } from './inspector/inspector-api';
 import { VersionHistory } from './history/version-history';
 import { ConflictDialog } from './page/conflict-dialog';
 import { EditView } from './page/edit-view';
@@ -82,6 +82,10 @@ function LoadedEditor({
   const library = useEmailTemplates().data;
   const templates = useMemo(() => (library ? templateAvailability(library) : undefined), [library]);
   useEffect(() => store.getState().setTemplates(templates), [templates, store]);
+  // The workspace's topics, so a step naming no topic of theirs ("offres") is marked as the marketer picks.
+  const topicRows = useTopics().data;
+  const topics = useMemo(() => topicRows?.map((topic) => topic.id), [topicRows]);
+  useEffect(() => store.getState().setTopics(topics), [topics, store]);
   const saver = useDraftSaver(store, journey.id, draft?.revision ?? null, readOnlyHint === null);
 
   return (

@@ -14,6 +14,9 @@ export const messagePurposeFields = {
   whenHeld: z.enum(['defer', 'skip'], { error: 'choose defer or skip' }).default('defer'),
 };
 
+/** How the editor shows the fields above: the topic is picked from the workspace's topics. */
+export const messagePurposeUi = { topic: 'topic' } as const;
+
 /** A transactional message has no marketing topic: it is sent whatever the contact's subscriptions. */
 export function checkMessagePurpose(config: { purpose: 'marketing' | 'transactional'; topic?: string }, ctx: z.RefinementCtx): void {
   if (config.purpose === 'transactional' && config.topic) {

@@ -23,6 +23,8 @@ export type UiHint =
   | 'liquid-html'
   /** A template of the workspace's email library, by id. */
   | 'email-template'
+  /** A subscription topic of the workspace, by id. */
+  | 'topic'
   | 'condition'
   | 'property-filters'
   | 'headers'

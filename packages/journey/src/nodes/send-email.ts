@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mailbox } from '../mailbox.js';
-import { checkMessagePurpose, messagePurposeFields } from './message-purpose.js';
+import { checkMessagePurpose, messagePurposeFields, messagePurposeUi } from './message-purpose.js';
 import { nodeSpec } from './node-spec.js';
 
 export const sendEmailNode = nodeSpec({
@@ -30,7 +30,7 @@ export const sendEmailNode = nodeSpec({
   outputs: ['next'],
   summary:
     '{% assign name = template | text %}{% assign line = subject | text %}{% if name %}Email: template {{ name }}{% elsif line %}Email: {{ line }}{% else %}Email (no subject yet){% endif %}',
-  ui: { template: 'email-template', subject: 'liquid', html: 'liquid-html', text: 'liquid' },
+  ui: { template: 'email-template', subject: 'liquid', html: 'liquid-html', text: 'liquid', ...messagePurposeUi },
   defaults: { subject: '', html: '' },
   templateFields: ['subject', 'html', 'text'],
   channel: 'email',

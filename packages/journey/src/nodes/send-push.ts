@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkMessagePurpose, messagePurposeFields } from './message-purpose.js';
+import { checkMessagePurpose, messagePurposeFields, messagePurposeUi } from './message-purpose.js';
 import { nodeSpec } from './node-spec.js';
 
 export const sendPushNode = nodeSpec({
@@ -26,7 +26,7 @@ export const sendPushNode = nodeSpec({
   }).superRefine(checkMessagePurpose),
   outputs: ['next'],
   summary: '{% assign line = title | oneline %}{% if line %}Push: {{ line }}{% else %}Push (no title yet){% endif %}',
-  ui: { title: 'liquid', body: 'liquid', url: 'liquid' },
+  ui: { title: 'liquid', body: 'liquid', url: 'liquid', ...messagePurposeUi },
   defaults: { title: '', body: '' },
   templateFields: ['title', 'body', 'url'],
   channel: 'push',

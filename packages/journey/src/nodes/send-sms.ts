@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkMessagePurpose, messagePurposeFields } from './message-purpose.js';
+import { checkMessagePurpose, messagePurposeFields, messagePurposeUi } from './message-purpose.js';
 import { nodeSpec } from './node-spec.js';
 
 export const sendSmsNode = nodeSpec({
@@ -19,7 +19,7 @@ export const sendSmsNode = nodeSpec({
   }).superRefine(checkMessagePurpose),
   outputs: ['next'],
   summary: '{% assign message = body | oneline %}{% if message %}SMS: {{ message }}{% else %}SMS (no message yet){% endif %}',
-  ui: { body: 'liquid' },
+  ui: { body: 'liquid', ...messagePurposeUi },
   defaults: { body: '' },
   templateFields: ['body'],
   channel: 'sms',

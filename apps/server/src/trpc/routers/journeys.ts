@@ -1,4 +1,4 @@
-import { and, desc, enrolments, eq, isLiveVersion, journeyDrafts, journeys, journeyVersions, nodeVisits, sql, workspaceSecrets } from '@tend/db';
+import { and, desc, enrolments, eq, isLiveVersion, journeyDrafts, journeys, journeyVersions, nodeVisits, sql, subscriptionTopics, workspaceSecrets } from '@tend/db';
 import { templateAvailability } from '@tend/channels';
 import { publishAndApply, setJourneyStatus } from '@tend/publishing';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
@@ -87,15 +87,17 @@ export const journeysRouter = {
   /**
    * Validates, compiles and publishes a draft graph; a journey with problems is refused with all
    * of them (a header reading a secret the workspace lacks is one, an email naming a library
-   * template that is missing or unpublished another). With moveWaiting, contacts
+   * template that is missing or unpublished another, a message naming a topic the workspace
+   * does not have a third). With moveWaiting, contacts
    * waiting in the previous version move to this one.
    */
   publish: workspaceProcedure('marketer')
     .input(z.object({ graph: z.unknown(), moveWaiting: z.boolean().default(false), nodeMap: z.record(z.string(), z.string()).default({}) }))
     .mutation(async ({ ctx, input }) => {
-      const [secrets, templates] = await Promise.all([
+      const [secrets, templates, topics] = await Promise.all([
         ctx.db.select({ name: workspaceSecrets.name }).from(workspaceSecrets).where(eq(workspaceSecrets.workspaceId, ctx.workspace.id)),
         templateAvailability(ctx.db, ctx.workspace.id),
+        ctx.db.select({ id: subscriptionTopics.id }).from(subscriptionTopics).where(eq(subscriptionTopics.workspaceId, ctx.workspace.id)),
       ]);
       const result = await publishAndApply(ctx.db, ctx.temporal, ctx.workspace.id, input.graph as never, {
         ...input,
@@ -103,8 +105,9 @@ export const journeysRouter = {
         channels: ctx.channels,
         fetchAllowlist: ctx.fetchAllowlist,
         secretNames: secrets.map((secret) => secret.name),
-        // A send-email node must name a published library template.
+        // A send-email node must name a published library template, a message a topic of the workspace.
         templates,
+        topics: topics.map((topic) => topic.id),
       });
       if (!result.ok) return { ok: false as const, problems: result.problems };
       await ctx.audit({ action: 'journey.publish', target: result.journeyId, detail: { version: result.version, unchanged: result.unchanged, moved: result.moved } });

@@ -13,6 +13,7 @@ import {
 import { and, asc, consents, contacts, desc, eq, gte, messages, sql, subscriptionTopics } from '@tend/db';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { journeysUsingTopic } from '../../journeys/journeys-using-topic.js';
 import { workspaceProcedure, type WorkspaceContext } from '../trpc.js';
 
 const topicId = z
@@ -54,10 +55,18 @@ export const policyRouter = {
       return input;
     }),
 
-  /** Removes a topic from the list; contacts' stated consents for it are kept (the audit must not change). */
+  /**
+   * Removes a topic from the list; contacts' stated consents for it are kept (the audit must not
+   * change). A topic a live journey sends under is refused, naming the journeys: change them first.
+   */
   removeTopic: workspaceProcedure('admin')
     .input(z.object({ id: topicId }))
     .mutation(async ({ ctx, input }) => {
+      const users = await journeysUsingTopic(ctx.db, ctx.workspace.id, input.id);
+      if (users.length > 0) {
+        const named = users.map((journey) => `"${journey.name}"`).join(', ');
+        throw new TRPCError({ code: 'CONFLICT', message: `${named} ${users.length === 1 ? 'sends' : 'send'} under the topic "${input.id}": choose another topic there and publish, or archive ${users.length === 1 ? 'it' : 'them'}, then remove it` });
+      }
       const removed = await ctx.db
         .delete(subscriptionTopics)
         .where(and(eq(subscriptionTopics.workspaceId, ctx.workspace.id), eq(subscriptionTopics.id, input.id)))

@@ -10,6 +10,7 @@ import {
   PropertyNameWidget,
   TimeOfDayWidget,
   TimeZoneWidget,
+  TopicWidget,
   TraitNameWidget,
 } from './form-widgets';
 
@@ -32,6 +33,7 @@ export const widgets: RegistryWidgetsType = {
   liquidHtml: LiquidHtmlWidget,
   cron: CronWidget,
   emailTemplate: EmailTemplateWidget,
+  topic: TopicWidget,
 };
 
 export const templates = { FieldTemplate, ObjectFieldTemplate, ArrayFieldTemplate, ArrayFieldItemTemplate };

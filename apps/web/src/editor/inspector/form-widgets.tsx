@@ -6,6 +6,7 @@ import { useEventProperties, useTraitNames } from './inspector-api';
 import { EmailTemplatePicker } from './inputs/email-template-picker';
 import { EventNamePicker, PropertyNamePicker, TraitNamePicker } from './inputs/pickers';
 import { TimeZoneSelect } from './inputs/time-zone-select';
+import { TopicPicker } from './inputs/topic-picker';
 import { LiquidEditor } from './liquid-editor';
 import { templateOverrideHint } from './template-options';
 
@@ -86,6 +87,10 @@ export function LiquidHtmlWidget(props: WidgetProps) {
 
 export function EmailTemplateWidget(props: WidgetProps) {
   return <EmailTemplatePicker id={props.id} value={textOf(props.value)} disabled={off(props)} invalid={invalid(props)} onChange={(value) => props.onChange(emptyIsUnset(value))} />;
+}
+
+export function TopicWidget(props: WidgetProps) {
+  return <TopicPicker id={props.id} value={textOf(props.value)} disabled={off(props)} invalid={invalid(props)} onChange={(value) => props.onChange(emptyIsUnset(value))} />;
 }
 
 export function CronWidget(props: WidgetProps) {

@@ -29,6 +29,11 @@ export function useEmailTemplates() {
   return useQuery(trpc.templates.list.queryOptions(undefined, { staleTime: 10_000 }));
 }
 
+/** The workspace's subscription topics (policy.topics, by name): the message steps' picker, and what journey validation checks against. */
+export function useTopics() {
+  return useQuery(trpc.policy.topics.queryOptions(undefined, { staleTime: 10_000 }));
+}
+
 export function useContactSearch(search: string) {
   return useQuery(trpc.contacts.search.queryOptions({ search, limit: 8 }, { staleTime: 10_000, placeholderData: (previous) => previous }));
 }

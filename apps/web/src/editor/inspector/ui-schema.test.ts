@@ -31,6 +31,7 @@ describe('buildUiSchema', () => {
     expect(branch.cases.items.label).toMatchObject({ 'ui:widget': 'hidden' });
     const webhook = buildUiSchema(schemaOf('webhook'), { headers: 'headers' });
     expect(webhook.headers).toMatchObject({ 'ui:field': 'record' });
+    expect(buildUiSchema(schemaOf('send-sms'), { topic: 'topic' }).topic).toEqual({ 'ui:title': 'Topic', 'ui:widget': 'topic' });
   });
 
   it('reads both spellings of an item path', () => {

@@ -15,6 +15,7 @@ const hintUi: Record<UiHint, UiSchema> = {
   liquid: { 'ui:widget': 'liquid' },
   'liquid-html': { 'ui:widget': 'liquidHtml' },
   'email-template': { 'ui:widget': 'emailTemplate' },
+  topic: { 'ui:widget': 'topic' },
   condition: { 'ui:field': 'condition', 'ui:fieldReplacesAnyOrOneOf': true },
   'property-filters': { 'ui:field': 'propertyFilters' },
   headers: { 'ui:field': 'record' },

@@ -21,6 +21,8 @@ export interface EditorState {
   catalogue: readonly CatalogueEntry[];
   /** The workspace's email templates and whether each is live, for validation; undefined until read (not checked). */
   templates: readonly { id: string; live: boolean }[] | undefined;
+  /** The ids of the workspace's subscription topics, for validation; undefined until read (not checked). */
+  topics: readonly string[] | undefined;
   /** A node the canvas should bring into view (and focus, with `moveFocus`); `seq` makes each request new. */
   focusRequest: { nodeId: string; moveFocus: boolean; seq: number } | null;
 
@@ -39,6 +41,7 @@ export interface EditorState {
   toGraph(): JourneyGraphInput;
   setCatalogue(catalogue: readonly CatalogueEntry[]): void;
   setTemplates(templates: readonly { id: string; live: boolean }[] | undefined): void;
+  setTopics(topics: readonly string[] | undefined): void;
   /** A node's output ids for its current config. */
   outputsOf(node: EditorNode): string[];
 
@@ -111,6 +114,7 @@ export function createEditorStore(initial: unknown, options: { readOnly?: boolea
           readOnly: options.readOnly ?? false,
           catalogue: noCatalogue,
           templates: undefined,
+          topics: undefined,
           focusRequest: null,
 
           setNodeConfig: (nodeId, data) =>
@@ -142,6 +146,7 @@ export function createEditorStore(initial: unknown, options: { readOnly?: boolea
           toGraph: () => writeGraph(get()),
           setCatalogue: (catalogue) => set({ catalogue }),
           setTemplates: (templates) => set({ templates }),
+          setTopics: (topics) => set({ topics }),
           outputsOf: (node) => {
             const entries = get().catalogue;
             const entry =

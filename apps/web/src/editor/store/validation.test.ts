@@ -43,3 +43,21 @@ describe('validation against the email library', () => {
     expect(problemsOf(store.getState())).toEqual([]);
   });
 });
+
+describe('validation against the workspace’s topics', () => {
+  const topicProblems = (store: ReturnType<typeof journeySending>) => problemsOf(store.getState()).filter((problem) => problem.field === 'topic');
+
+  test('marks a step naming no topic of the workspace once the topics are read, as publish refuses it', () => {
+    const store = journeySending('');
+    store.getState().setNodeConfig('mail', { subject: 'Sale', html: '<p>Sale</p>', topic: 'offres' });
+    expect(topicProblems(store)).toEqual([]);
+
+    store.getState().setTopics(['news', 'offers']);
+    expect(topicProblems(store)).toEqual([
+      { nodeId: 'mail', field: 'topic', message: 'there is no topic "offres": choose one of "news", "offers", or add it under Messaging → Topics' },
+    ]);
+
+    store.getState().setNodeConfig('mail', { subject: 'Sale', html: '<p>Sale</p>', topic: 'offers' });
+    expect(problemsOf(store.getState())).toEqual([]);
+  });
+});
