@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startTemporalDevServer } from '@tend/dev';
-import { spawnServer, spawnWorker } from '@tend/e2e/harness';
+import { distinctFreePorts, spawnServer, spawnWorker } from '@tend/e2e/harness';
 import { productionHeapMiB } from '@tend/worker/env';
 import type { Cleanup } from './cleanup.js';
 import { progress } from './report.js';
-import { benchWriteKey, distinctFreePorts } from './tend-instance.js';
+import { benchWriteKey } from './tend-instance.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const run = promisify(execFile);

@@ -4,7 +4,8 @@ import { startTemporalDevServer } from '@tend/dev';
 import type { Cleanup } from './cleanup.js';
 import { progress, type Comparison } from './report.js';
 import { median } from './stats.js';
-import { distinctFreePorts, launchTend, type BenchTend } from './tend-instance.js';
+import { distinctFreePorts } from '@tend/e2e/harness';
+import { launchTend, type BenchTend } from './tend-instance.js';
 
 export interface StartupResult {
   rows: Comparison[];

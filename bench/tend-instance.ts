@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { exited, freePort, spawnTend } from '@tend/e2e/harness';
+import { distinctFreePorts, exited, spawnTend } from '@tend/e2e/harness';
 
 export const benchWriteKey = 'bench-write-key';
 const stopGraceMs = 15_000;
@@ -82,12 +82,6 @@ export async function launchTend(options: LaunchOptions): Promise<BenchTend> {
     signInLink: /Sign in\s+(https?:\/\/\S+)/.exec(tend.output())?.[1] ?? null,
     stop,
   };
-}
-
-export async function distinctFreePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
 }
 
 /** Direct children of `pid`, whichever of its threads started them (Linux); empty where /proc does not list them. */

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveTemporalCli, startTemporalDevServer, type DevServer } from '@tend/dev';
-import { exited, freePort, runCli, spawnTend, startSmtpPeer, type SmtpPeer } from './support/index.js';
+import type { DevServer } from '@tend/dev';
+import { exited, freePort, runCli, spawnTend, startSmtpPeer, startTemporalOnFreePorts, type SmtpPeer } from './support/index.js';
 
 // A journey whose send comes after a wait, so the process can die between trigger and send.
 const delayedHello = {
@@ -31,9 +31,7 @@ describe('Tend as a process (npm start) on a real Temporal dev server', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-process-'));
 
   beforeAll(async () => {
-    const cliPath = resolveTemporalCli();
-    if (!cliPath) throw new Error('no Temporal CLI: see apps/dev/README.md');
-    temporal = await startTemporalDevServer({ cliPath, dataDir: join(dataDir, 'temporal'), port: await freePort(), uiPort: await freePort() });
+    temporal = await startTemporalOnFreePorts(join(dataDir, 'temporal'));
     smtp = await startSmtpPeer();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;

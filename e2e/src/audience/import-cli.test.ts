@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlineRetailDataSet } from '@tend/audience/data-sets';
-import { resolveTemporalCli, startTemporalDevServer, type DevServer } from '@tend/dev';
-import { exited, freePort, runCli, spawnTend, startSmtpPeer, type SmtpPeer, type TendProcess } from '../support/index.js';
+import type { DevServer } from '@tend/dev';
+import { exited, freePort, runCli, spawnTend, startSmtpPeer, startTemporalOnFreePorts, type SmtpPeer, type TendProcess } from '../support/index.js';
 
 const dataSet = onlineRetailDataSet();
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,9 +27,7 @@ describe('tend import against a running Tend', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-import-'));
 
   beforeAll(async () => {
-    const cliPath = resolveTemporalCli();
-    if (!cliPath) throw new Error('no Temporal CLI: see apps/dev/README.md');
-    temporal = await startTemporalDevServer({ cliPath, dataDir: join(dataDir, 'temporal'), port: await freePort(), uiPort: await freePort() });
+    temporal = await startTemporalOnFreePorts(join(dataDir, 'temporal'));
     smtp = await startSmtpPeer();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;

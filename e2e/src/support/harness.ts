@@ -2,9 +2,10 @@
 // vitest fixture, which only loads inside a test run.)
 export { startSmtpPeer, type ReceivedMail, type SmtpPeer } from '@tend/channels/testing';
 export { chromiumPath, launchChromium } from './browser.js';
-export { freePort } from './free-port.js';
+export { distinctFreePorts, freePort } from './free-port.js';
 export { email, exampleJourney, journey, linkTargets } from './journeys.js';
 export { localTemporal, timeSkippingTemporal } from './temporal.js';
+export { startTemporalOnFreePorts } from './temporal-on-free-ports.js';
 export { spawnServer, spawnWorker, throwawayDatabase, type AppProcess, type ServerProcess } from './server-and-worker.js';
 export { exited, runCli, spawnTend, type TendProcess } from './tend-process.js';
 export { startTestTend, trackingBaseUrl, type TestTend, type TestTendOptions } from './test-tend.js';
