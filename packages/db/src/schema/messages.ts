@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
@@ -54,6 +55,8 @@ export const messages = pgTable(
     index('messages_contact_channel_sent').on(table.contactId, table.channel, table.sentAt),
     // Delivery webhooks (bounces, SMS status) find the message by the provider's id.
     index('messages_provider_message_id').on(table.providerMessageId),
+    // The Outbox's backlog: messages not sent yet, a few among every message ever sent.
+    index('messages_waiting').on(table.workspaceId, table.channel).where(sql`status in ('sending', 'deferred')`),
   ],
 );
 

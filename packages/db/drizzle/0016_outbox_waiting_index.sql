@@ -1,0 +1,1 @@
+CREATE INDEX "messages_waiting" ON "messages" USING btree ("workspace_id","channel") WHERE status in ('sending', 'deferred');
