@@ -1,3 +1,5 @@
+import type { Choice } from './inputs/choice-select';
+
 /** A library item as the picker reads it (templates.list's rows). */
 export interface LibraryEntry {
   id: string;
@@ -7,21 +9,14 @@ export interface LibraryEntry {
   archivedAt: string | null;
 }
 
-export interface TemplateOption {
-  value: string;
-  label: string;
-  /** Only a live template can be sent: the others are shown, not chosen. */
-  disabled: boolean;
-}
-
 /**
  * The choices of a send-email step's template: none (the email is written in the step), then
  * the library's templates by name, live ones selectable and unpublished ones shown disabled.
  * A value the library does not have (a typo in a file, an archived template) stays shown, so
  * the step's problem reads against what is selected.
  */
-export function templateOptions(library: readonly LibraryEntry[], current: string): TemplateOption[] {
-  const options: TemplateOption[] = [{ value: '', label: 'None: write the email in this step', disabled: false }];
+export function templateOptions(library: readonly LibraryEntry[], current: string): Choice[] {
+  const options: Choice[] = [{ value: '', label: 'None: write the email in this step', disabled: false }];
   const templates = library.filter((entry) => entry.kind === 'template' && entry.archivedAt === null);
   for (const entry of templates) {
     const live = entry.liveVersion !== null;

@@ -1,14 +1,9 @@
+import type { Choice } from './inputs/choice-select';
+
 /** A subscription topic as the picker reads it (policy.topics's rows). */
 export interface TopicEntry {
   id: string;
   name: string;
-}
-
-export interface TopicOption {
-  value: string;
-  label: string;
-  /** Only a topic of the workspace can be chosen: another value is shown, not offered. */
-  disabled: boolean;
 }
 
 /**
@@ -17,8 +12,8 @@ export interface TopicOption {
  * topic) stays shown, so the step's problem reads against what is selected. Until the topics
  * are read (`undefined`), the value is shown as it is: it cannot yet be called wrong.
  */
-export function topicOptions(topics: readonly TopicEntry[] | undefined, current: string): TopicOption[] {
-  const options: TopicOption[] = [{ value: '', label: 'None: all marketing on this channel', disabled: false }];
+export function topicOptions(topics: readonly TopicEntry[] | undefined, current: string): Choice[] {
+  const options: Choice[] = [{ value: '', label: 'None: all marketing on this channel', disabled: false }];
   for (const topic of topics ?? []) options.push({ value: topic.id, label: `${topic.name} (${topic.id})`, disabled: false });
   if (current && !options.some((option) => option.value === current)) {
     options.push(topics ? { value: current, label: `${current} (no such topic)`, disabled: true } : { value: current, label: current, disabled: false });

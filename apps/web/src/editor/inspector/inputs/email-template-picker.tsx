@@ -1,6 +1,7 @@
 import { hrefFor } from '../../../routing/route';
 import { useEmailTemplates } from '../inspector-api';
 import { templateOptions } from '../template-options';
+import { ChoiceSelect } from './choice-select';
 
 /**
  * A send-email step's library template: live templates to choose, unpublished ones shown
@@ -14,13 +15,7 @@ export function EmailTemplatePicker({ id, value, disabled, invalid, onChange }: 
   return (
     <div className="email-template-picker">
       <div className="inspector-inline">
-        <select id={id} className="select" value={value} disabled={disabled} aria-invalid={invalid || undefined} onChange={(event) => onChange(event.target.value)}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value} disabled={option.disabled}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect id={id} value={value} choices={options} disabled={disabled} invalid={invalid} onChange={onChange} />
         {value && (
           <a href={hrefFor({ page: 'template', id: value })} target="_blank" rel="noopener">
             Open template

@@ -1,6 +1,7 @@
 import { hrefFor } from '../../../routing/route';
 import { useTopics } from '../inspector-api';
 import { topicOptions } from '../topic-options';
+import { ChoiceSelect } from './choice-select';
 
 /**
  * A message step's subscription topic, chosen from the workspace's topics: a typed one could
@@ -12,13 +13,7 @@ export function TopicPicker({ id, value, disabled, invalid, onChange }: { id: st
   const none = topics.data?.length === 0;
   return (
     <div className="topic-picker">
-      <select id={id} className="select" value={value} disabled={disabled} aria-invalid={invalid || undefined} onChange={(event) => onChange(event.target.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value} disabled={option.disabled}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect id={id} value={value} choices={options} disabled={disabled} invalid={invalid} onChange={onChange} />
       {topics.isPending && <span className="field__hint">Loading the topics…</span>}
       {none && (
         <span className="field__hint">
