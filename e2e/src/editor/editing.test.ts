@@ -17,7 +17,7 @@ const welcome = (id: string, name: string, days = 2) =>
     edges: ['start -> pause', 'pause -> hello', 'hello -> done'],
   });
 
-describe.runIf(runBrowser)('editing a journey: undo, the clipboard, two tabs, versions, custom nodes, email templates', () => {
+describe.runIf(runBrowser)('editing a journey: undo, the clipboard, two tabs, versions, custom nodes, email templates, topics', () => {
   let browser: Browser;
   let page: Page;
   let url: string;
@@ -272,5 +272,34 @@ describe.runIf(runBrowser)('editing a journey: undo, the clipboard, two tabs, ve
     const live = await tend.api.journeys.get({ id: 'templated' });
     expect(live.graph?.nodes.find((node) => node.id === 'mail')?.data).toMatchObject({ template: 'welcome' });
     expect((await tend.api.templates.list()).find((item) => item.id === 'welcome')?.usedBy).toEqual(['templated']);
+  });
+
+  test('a message step picks its topic from the workspace’s: one that is none of them is marked before publish', async ({ tend }) => {
+    await tend.api.policy.saveTopic({ id: 'offers', name: 'Offers' });
+    await tend.api.journeys.create({
+      id: 'topical',
+      name: 'Topical offer',
+      graph: editorJourney('topical', 'Topical offer', {
+        nodes: { start: ['trigger.event', { event: 'Signed Up' }], text: ['send-sms', { body: 'Half price this week', topic: 'offres' }], done: ['exit'] },
+        edges: ['start -> text', 'text -> done'],
+      }),
+    });
+    await openEditor(page, url, 'topical');
+    // The console read the topics a moment ago, before the API call above: read them again.
+    await page.reload();
+    await page.locator('.react-flow').first().waitFor();
+    const text = canvasNode(page, 'text');
+    await expect.poll(() => text.getByRole('img', { name: /problem/ }).getAttribute('title')).toContain('there is no topic "offres": choose one of');
+    await text.click();
+    const picker = inspector(page, 'Send SMS').getByRole('combobox', { name: /^Topic/ });
+    expect(await picker.locator('option', { hasText: 'offres (no such topic)' }).getAttribute('disabled')).not.toBeNull();
+    await picker.selectOption('offers');
+    await expect.poll(() => text.getByRole('img', { name: /problem/ }).count()).toBe(0);
+    await waitUntilSaved(page);
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const publish = page.getByRole('dialog', { name: 'Publish Topical offer' });
+    await publish.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => publish.innerText()).toContain('Published version 1.');
+    expect((await tend.api.journeys.get({ id: 'topical' })).graph?.nodes.find((node) => node.id === 'text')?.data).toMatchObject({ topic: 'offers' });
   });
 });
