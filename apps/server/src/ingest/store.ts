@@ -27,11 +27,12 @@ export interface StoredBatch {
 
 /**
  * Stores a batch of events and the profile changes they carry atomically (one statement, or one
- * transaction): either all of it is stored or none. A messageId seen before — stored earlier, or earlier in this batch —
- * is recognised and not applied again. The work is set-based (a few statements per batch, not
- * per event), with the results storing the calls one by one in order would give, merges
- * included: a call with a userId and an anonymousId an anonymous-only contact holds merges that
- * contact into the userId's, and an alias merges as it says (see @tend/audience identity).
+ * transaction): either all of it is stored or none. A messageId seen before — stored earlier,
+ * or earlier in this batch — is recognised and not applied again. The work is set-based (a few
+ * statements per batch, not per event), with the results storing the calls one by one in order
+ * would give, merges included: a call with a userId and an anonymousId an anonymous-only contact
+ * holds merges that contact into the userId's, and an alias merges as it says (see
+ * @tend/audience identity).
  */
 export async function storeCalls(db: Database, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredBatch> {
   for (let attempt = 1; ; attempt++) {
@@ -53,13 +54,15 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/**
- * Stores the batch's calls not stored before. Events of known contacts that change no profile
- * are stored by one INSERT that skips the messageIds stored before: a retry applies nothing
- * else. Any other batch first leaves out the calls stored before (read outside the transaction:
- * at READ COMMITTED a read inside it sees the same), then claims the rest's contacts in call
- * order, in a transaction.
- */
+/** What storing found: the calls stored before (by messageId), and the new ones' rows, with their indexes in the batch. */
+interface NewlyStored {
+  seen: Map<string, StoredRow>;
+  fresh: number[];
+  rows: EventRow[];
+  merges: MergeOutcome[];
+}
+
+/** Stores the batch's calls not stored before, and returns every call as stored, in order. */
 async function storeNewCalls(db: Database, workspaceId: string, incoming: IncomingEvent[]): Promise<StoredBatch> {
   const messageIds = incoming.map((event) => event.messageId ?? `tend-${randomUUID()}`);
   // A messageId twice in one batch: the first copy is stored, the later ones are duplicates of it.
@@ -67,25 +70,10 @@ async function storeNewCalls(db: Database, workspaceId: string, incoming: Incomi
   messageIds.forEach((messageId, i) => {
     if (!firstCopy.has(messageId)) firstCopy.set(messageId, i);
   });
-  const firsts = [...firstCopy.values()];
-  const callAt = (i: number): NewCall => ({ call: incoming[i]!, messageId: messageIds[i]! });
+  const firsts = [...firstCopy.values()].map((index) => ({ index, call: incoming[index]!, messageId: messageIds[index]! }));
 
-  let seen: Map<string, StoredRow>;
-  let fresh: number[];
-  let rows: EventRow[];
-  let merges: MergeOutcome[] = [];
-  const known = await contactsIfAllKnown(db, workspaceId, firsts.map(callAt));
-  if (known) {
-    const candidates = firsts.map((i, k) => eventRow(workspaceId, incoming[i]!, messageIds[i]!, { contactId: known[k]!, created: false }));
-    const inserted = await insertEvents(db, candidates, { skipStored: true });
-    seen = await storedBefore(db, workspaceId, candidates.filter((row) => !inserted.has(row.id)).map((row) => row.messageId));
-    fresh = firsts.filter((_, k) => inserted.has(candidates[k]!.id));
-    rows = candidates.filter((row) => inserted.has(row.id));
-  } else {
-    seen = await storedBefore(db, workspaceId, firsts.map((i) => messageIds[i]!));
-    fresh = firsts.filter((i) => !seen.has(messageIds[i]!));
-    ({ rows, merges } = await db.transaction((tx) => claimAndStore(tx, workspaceId, fresh.map(callAt))));
-  }
+  const known = await contactsIfAllKnown(db, workspaceId, firsts);
+  const { seen, fresh, rows, merges } = known ? await storeKnownContactsEvents(db, workspaceId, firsts, known) : await claimAndStore(db, workspaceId, firsts);
 
   // A contact claimed earlier in the batch may have been merged away since: its events are the kept contact's now.
   const mergedInto = new Map(merges.map((merge) => [merge.from, merge.into]));
@@ -98,18 +86,47 @@ async function storeNewCalls(db: Database, workspaceId: string, incoming: Incomi
   };
 }
 
-/** Each run of calls' events is stored as soon as its contacts are known, so a later merge in the batch moves them as one by one. */
-async function claimAndStore(tx: Transaction, workspaceId: string, calls: NewCall[]): Promise<{ rows: EventRow[]; merges: MergeOutcome[] }> {
-  const rows: EventRow[] = [];
-  const merges = await claimInOrder(tx, workspaceId, calls, async (claimed) => {
-    const next = claimed.map((contact, j) => eventRow(workspaceId, calls[rows.length + j]!.call, calls[rows.length + j]!.messageId, contact));
-    await insertEvents(tx, next);
-    rows.push(...next);
+/**
+ * Events of known contacts that change no profile: one INSERT that skips the messageIds stored
+ * before (a retry applies nothing else), then a read of those it skipped, if any.
+ */
+async function storeKnownContactsEvents(db: Database, workspaceId: string, calls: IndexedCall[], contactIds: string[]): Promise<NewlyStored> {
+  const candidates = calls.map(({ call, messageId }, k) => eventRow(workspaceId, call, messageId, { contactId: contactIds[k]!, created: false }));
+  const inserted = await insertEvents(db, candidates, { skipStored: true });
+  const seen = await storedBefore(
+    db,
+    workspaceId,
+    candidates.filter((row) => !inserted.has(row.id)).map((row) => row.messageId),
+  );
+  const fresh = calls.filter((_, k) => inserted.has(candidates[k]!.id)).map((call) => call.index);
+  return { seen, fresh, rows: candidates.filter((row) => inserted.has(row.id)), merges: [] };
+}
+
+/**
+ * Any other batch: leaves out the calls stored before (read outside the transaction: at READ
+ * COMMITTED a read inside it sees the same), then, in a transaction, claims the rest's contacts
+ * in call order, storing each run of calls' events as soon as its contacts are known, so a later
+ * merge in the batch moves them as one by one.
+ */
+async function claimAndStore(db: Database, workspaceId: string, calls: IndexedCall[]): Promise<NewlyStored> {
+  const given = calls.filter(({ call }) => call.messageId !== undefined).map(({ messageId }) => messageId);
+  const seen = await storedBefore(db, workspaceId, given);
+  const fresh = calls.filter(({ messageId }) => !seen.has(messageId));
+  return db.transaction(async (tx) => {
+    const rows: EventRow[] = [];
+    const merges = await claimInOrder(tx, workspaceId, fresh, async (claimed) => {
+      const next = claimed.map((contact, j) => eventRow(workspaceId, fresh[rows.length + j]!.call, fresh[rows.length + j]!.messageId, contact));
+      await insertEvents(tx, next);
+      rows.push(...next);
+    });
+    return { seen, fresh: fresh.map((call) => call.index), rows, merges };
   });
-  return { rows, merges };
 }
 
 type StoredRow = typeof events.$inferSelect;
+
+/** A call not stored before, with its place in the batch. */
+type IndexedCall = NewCall & { index: number };
 
 /** The events stored under these messageIds, in one SELECT (none when there are none to look for). */
 async function storedBefore(db: Database, workspaceId: string, messageIds: string[]): Promise<Map<string, StoredRow>> {
