@@ -6,7 +6,22 @@ import { nodes as customNodes } from '../../../examples/nodes/discount-code.js';
 import { openConsoleAs } from '../support/browser-session.js';
 import { email } from '../support/journeys.js';
 import { expect, test } from '../support/index.js';
-import { canvasEdges, canvasNode, canvasNodes, inspector, nodeIds, openEditor, runBrowser, saveState, screenshot, settleView, startBrowser, waitUntilSaved } from './support/editor-ui.js';
+import {
+  canvasEdges,
+  canvasNode,
+  canvasNodes,
+  inspector,
+  nodeIds,
+  openEditor,
+  openEditorAfresh,
+  publishFromToolbar,
+  runBrowser,
+  saveState,
+  screenshot,
+  settleView,
+  startBrowser,
+  waitUntilSaved,
+} from './support/editor-ui.js';
 import { editorJourney } from './support/graphs.js';
 
 if (!runBrowser) console.warn("editing.test.ts skipped: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH");
@@ -247,10 +262,8 @@ describe.runIf(runBrowser)('editing a journey: undo, the clipboard, two tabs, ve
         edges: ['start -> mail', 'mail -> done'],
       }),
     });
-    await openEditor(page, url, 'templated');
-    // The console read the library a moment ago, before the API call above: read it again.
-    await page.reload();
-    await page.locator('.react-flow').first().waitFor();
+    // The console read the library a moment ago, before the API call above.
+    await openEditorAfresh(page, url, 'templated');
     const mail = canvasNode(page, 'mail');
     await expect.poll(() => mail.getByRole('img', { name: /problem/ }).getAttribute('title')).toContain('there is no email template "welcom": create it under Templates');
     await mail.click();
@@ -264,10 +277,7 @@ describe.runIf(runBrowser)('editing a journey: undo, the clipboard, two tabs, ve
     await expect.poll(() => mail.getByRole('img', { name: /problem/ }).count()).toBe(0);
     expect(await form.innerText()).toContain('Empty: the subject of the template "welcome". Written here, it replaces it.');
     expect(await form.getByRole('link', { name: 'Open template' }).getAttribute('href')).toBe('#/templates/welcome');
-    await waitUntilSaved(page);
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    const publish = page.getByRole('dialog', { name: 'Publish Templated welcome' });
-    await publish.getByRole('button', { name: 'Publish' }).click();
+    const publish = await publishFromToolbar(page, 'Templated welcome');
     await expect.poll(() => publish.innerText()).toContain('Published version 1.');
     const live = await tend.api.journeys.get({ id: 'templated' });
     expect(live.graph?.nodes.find((node) => node.id === 'mail')?.data).toMatchObject({ template: 'welcome' });
@@ -284,10 +294,8 @@ describe.runIf(runBrowser)('editing a journey: undo, the clipboard, two tabs, ve
         edges: ['start -> text', 'text -> done'],
       }),
     });
-    await openEditor(page, url, 'topical');
-    // The console read the topics a moment ago, before the API call above: read them again.
-    await page.reload();
-    await page.locator('.react-flow').first().waitFor();
+    // The console read the topics a moment ago, before the API call above.
+    await openEditorAfresh(page, url, 'topical');
     const text = canvasNode(page, 'text');
     await expect.poll(() => text.getByRole('img', { name: /problem/ }).getAttribute('title')).toContain('there is no topic "offres": choose one of');
     await text.click();
@@ -295,10 +303,7 @@ describe.runIf(runBrowser)('editing a journey: undo, the clipboard, two tabs, ve
     expect(await picker.locator('option', { hasText: 'offres (no such topic)' }).getAttribute('disabled')).not.toBeNull();
     await picker.selectOption('offers');
     await expect.poll(() => text.getByRole('img', { name: /problem/ }).count()).toBe(0);
-    await waitUntilSaved(page);
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    const publish = page.getByRole('dialog', { name: 'Publish Topical offer' });
-    await publish.getByRole('button', { name: 'Publish' }).click();
+    const publish = await publishFromToolbar(page, 'Topical offer');
     await expect.poll(() => publish.innerText()).toContain('Published version 1.');
     expect((await tend.api.journeys.get({ id: 'topical' })).graph?.nodes.find((node) => node.id === 'text')?.data).toMatchObject({ topic: 'offers' });
   });

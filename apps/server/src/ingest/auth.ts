@@ -25,8 +25,8 @@ const knownKeys = new WeakMap<Database, Map<string, KnownKey>>();
 export async function workspaceForAuthorization(db: Database, header: string | undefined, body?: unknown): Promise<string | null> {
   const writeKey = writeKeyOf(header) ?? writeKeyInBody(body);
   if (!writeKey) return null;
-  const keys = knownKeys.get(db) ?? new Map<string, KnownKey>();
-  knownKeys.set(db, keys);
+  let keys = knownKeys.get(db);
+  if (!keys) knownKeys.set(db, (keys = new Map()));
   const known = keys.get(writeKey);
   if (known && known.until > performance.now()) return known.workspaceId;
 

@@ -56,6 +56,22 @@ export async function openEditor(page: Page, url: string, journeyId: string, tab
   await page.locator('.react-flow').first().waitFor();
 }
 
+/** Opens a journey's editor on a fresh load of the console, so what it read earlier (the email library, the topics) is read again. */
+export async function openEditorAfresh(page: Page, url: string, journeyId: string): Promise<void> {
+  await openEditor(page, url, journeyId);
+  await page.reload();
+  await page.locator('.react-flow').first().waitFor();
+}
+
+/** Publishes the open journey from its toolbar once its draft is saved, with the dialog's defaults; returns the dialog. */
+export async function publishFromToolbar(page: Page, journeyName: string): Promise<Locator> {
+  await waitUntilSaved(page);
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Publish ${journeyName}` });
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  return dialog;
+}
+
 /** The inspector of the selected step ("Send email settings"). */
 export function inspector(page: Page, title: string): Locator {
   return page.getByRole('region', { name: `${title} settings` });
